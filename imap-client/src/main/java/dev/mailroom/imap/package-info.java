@@ -1,0 +1,4 @@
+/**
+ * The IMAP client (filled by the IMAP issue).
+ */
+package dev.mailroom.imap;

@@ -1,0 +1,6 @@
+/** Mailroom MIME: a streaming parser and an immutable builder. */
+module dev.mailroom.mime {
+  exports dev.mailroom.mime;
+  exports dev.mailroom.mime.parse;
+  exports dev.mailroom.mime.codec;
+}

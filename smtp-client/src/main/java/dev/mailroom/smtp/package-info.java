@@ -1,0 +1,4 @@
+/**
+ * The ESMTP submission client (filled by the SMTP issue).
+ */
+package dev.mailroom.smtp;
