@@ -7,14 +7,6 @@ module dev.mailroom.client {
   requires okio;
 
   exports dev.mailroom.client;
-  exports dev.mailroom.client.sasl;
   exports dev.mailroom.client.trace;
-  exports dev.mailroom.client.internal.transport to
-      dev.mailroom.smtp,
-      dev.mailroom.pop3,
-      dev.mailroom.imap;
-  exports dev.mailroom.client.internal.sasl to
-      dev.mailroom.smtp,
-      dev.mailroom.pop3,
-      dev.mailroom.imap;
+  // sasl and internal.* exports arrive with their first classes.
 }

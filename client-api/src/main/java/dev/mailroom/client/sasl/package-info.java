@@ -1,0 +1,4 @@
+/**
+ * SASL mechanisms and negotiation.
+ */
+package dev.mailroom.client.sasl;
