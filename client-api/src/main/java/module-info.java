@@ -8,5 +8,9 @@ module dev.mailroom.client {
 
   exports dev.mailroom.client;
   exports dev.mailroom.client.trace;
-  // sasl and internal.* exports arrive with their first classes.
+  exports dev.mailroom.client.internal.transport to
+      dev.mailroom.smtp,
+      dev.mailroom.pop3,
+      dev.mailroom.imap;
+  // sasl and internal.sasl exports arrive with their first classes.
 }
