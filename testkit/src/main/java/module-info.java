@@ -8,4 +8,5 @@ module dev.mailroom.testkit {
   requires static org.junit.jupiter.api;
 
   // exports dev.mailroom.testkit and dev.mailroom.testkit.junit5 arrive with their first classes.
+  exports dev.mailroom.testkit.lab;
 }

@@ -1,0 +1,107 @@
+package dev.mailroom.testkit.lab;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * The real servers of Mailroom's lab ({@code shared/lab/up.sh}): Dovecot for IMAP and POP3, Postfix for SMTP, all on
+ * 127.0.0.1, with a self-signed certificate in {@code $LAB_DIR/tls/cert.pem}. Interop tests call {@link #require()}
+ * first: when the lab is not reachable the test is skipped on a developer machine and <em>fails</em> under
+ * {@code CI=true}, so CI can never pass by silently skipping the lab.
+ *
+ * <pre>{@code
+ * @Tag("interop")
+ * @Test void loginOverImaps() throws Exception {
+ *   MailLab lab = MailLab.require();
+ *   Endpoint imaps = Endpoint.implicitTls(lab.host(), MailLab.IMAPS);
+ *   TlsOptions tls = TlsOptions.builder().trustCertificates(lab.caCertificate()).build();
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class MailLab {
+  /** IMAP with STARTTLS offered. */
+  public static final int IMAP = 10143;
+  /** IMAP over implicit TLS. */
+  public static final int IMAPS = 10993;
+  /** POP3 with STLS offered. */
+  public static final int POP3 = 10110;
+  /** POP3 over implicit TLS. */
+  public static final int POP3S = 10995;
+  /** SMTP inbound (MX style, no AUTH, only {@code @example.test} recipients). */
+  public static final int SMTP = 10025;
+  /** Submission with STARTTLS and AUTH. */
+  public static final int SUBMISSION = 10587;
+  /** Submission over implicit TLS with AUTH. */
+  public static final int SUBMISSIONS = 10465;
+
+  /** A lab account. */
+  public record User(String name, String password, String address) { }
+
+  /** alice, whose INBOX {@code seed.py} fills. */
+  public static final User ALICE = new User("alice", "alice-pw", "alice@example.test");
+  /** bob, for tests that send mail. */
+  public static final User BOB = new User("bob", "bob-pw", "bob@example.test");
+  /** carol, whose password is not ASCII. */
+  public static final User CAROL = new User("carol", "p\u00e4ssw\u00f6rd", "carol@example.test");
+
+  private final Path dir;
+
+  private MailLab(Path dir) {
+    this.dir = dir;
+  }
+
+  /**
+   * The lab, if its IMAP, POP3 and submission ports answer. Otherwise the calling test is aborted (skipped), or,
+   * when the environment variable {@code CI} is {@code true}, fails.
+   */
+  public static MailLab require() {
+    String configured = System.getenv("LAB_DIR");
+    Path dir = Path.of(configured == null || configured.isEmpty() ? "/tmp/mail-lab" : configured);
+    String problem = null;
+    for (int port : new int[] {IMAP, IMAPS, POP3, POP3S, SUBMISSION, SUBMISSIONS, SMTP}) {
+      if (!reachable(port)) {
+        problem = "lab port " + port + " on 127.0.0.1 does not answer (start it with shared/lab/up.sh)";
+        break;
+      }
+    }
+    if (problem == null && !Files.isRegularFile(dir.resolve("tls/cert.pem"))) {
+      problem = "no lab certificate at " + dir.resolve("tls/cert.pem") + " (set LAB_DIR)";
+    }
+    if (problem != null) {
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        throw new IllegalStateException("CI=true and the lab is not usable: " + problem);
+      }
+      Assumptions.abort(problem);
+    }
+    return new MailLab(dir);
+  }
+
+  private static boolean reachable(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Where the lab keeps its configuration, certificates and logs. */
+  public Path dir() {
+    return dir;
+  }
+
+  /** The address every lab server listens on. */
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  /** The lab's self-signed certificate (CN=localhost; SAN localhost, 127.0.0.1, lab.example.test), as PEM. */
+  public Path caCertificate() {
+    return dir.resolve("tls/cert.pem");
+  }
+}
