@@ -3,6 +3,7 @@ package dev.mailroom.client.internal.transport;
 import dev.mailroom.client.MailException;
 import dev.mailroom.client.trace.ProtocolTrace;
 import dev.mailroom.client.trace.ProtocolTrace.Direction;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
@@ -55,7 +56,20 @@ final class BufferedProtocolOutput implements ProtocolOutput {
 
   @Override
   public OutputStream dotStuffingStream() {
-    return new DotStuffingOutputStream(new TranslatingStream(sink.outputStream(), true));
+    TranslatingStream wire = new TranslatingStream(sink.outputStream(), true);
+    DotStuffingOutputStream stuffer = new DotStuffingOutputStream(wire);
+    return new FilterOutputStream(stuffer) {
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        stuffer.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        stuffer.close(); // the terminator, then a flush
+        wire.close(); // the trace line; the connection stays open
+      }
+    };
   }
 
   @Override
