@@ -8,5 +8,7 @@ module dev.mailroom.client {
 
   exports dev.mailroom.client;
   exports dev.mailroom.client.trace;
-  // sasl and internal.* exports arrive with their first classes.
+  exports dev.mailroom.client.sasl;
+  exports dev.mailroom.client.internal.sasl to dev.mailroom.smtp, dev.mailroom.pop3, dev.mailroom.imap;
+  // internal.transport is exported when it has its first classes.
 }
