@@ -7,8 +7,8 @@ import java.util.Objects;
  * SASLprep (RFC 4013): the stringprep profile (RFC 3454) for user names and passwords, used by SCRAM before it
  * hashes or sends them.
  *
- * <p>The steps, in RFC 3454 order: map non-ASCII spaces (Table C.1.2) to U+0020 and the "commonly mapped to nothing"
- * characters (Table B.1) to nothing (RFC 4013 §2.1); normalize to NFKC (§2.2, via {@link Normalizer}); reject the
+ * <p>The steps, in RFC 3454 order: map the "commonly mapped to nothing" characters (Table B.1) to nothing and
+ * non-ASCII spaces (Table C.1.2) to U+0020 (RFC 4013 §2.1); normalize to NFKC (§2.2, via {@link Normalizer}); reject the
  * prohibited output of §2.3 (Tables C.1.2, C.2.1, C.2.2, C.3 to C.9); apply the bidirectional rules of RFC 3454 §6
  * (§2.4). A <em>stored string</em> must not contain code points unassigned in Unicode 3.2 (Table A.1); a
  * <em>query</em> may (RFC 3454 §7).
@@ -60,15 +60,21 @@ public final class SaslPrep {
     return normalized;
   }
 
-  /** RFC 4013 §2.1: C.1.2 to SPACE, B.1 to nothing. */
+  /**
+   * RFC 4013 §2.1: B.1 to nothing, C.1.2 to SPACE. U+200B ZERO WIDTH SPACE is in both tables; B.1 is applied first,
+   * so it disappears rather than becoming a visible space (Unicode no longer counts it as a space).
+   */
   private static String map(String input) {
     StringBuilder out = new StringBuilder(input.length());
     for (int i = 0; i < input.length(); ) {
       int codePoint = input.codePointAt(i);
       i += Character.charCount(codePoint);
+      if (StringPrepTables.contains(StringPrepTables.MAPPED_TO_NOTHING, codePoint)) {
+        continue;
+      }
       if (StringPrepTables.contains(StringPrepTables.NON_ASCII_SPACE, codePoint)) {
         out.append(' ');
-      } else if (!StringPrepTables.contains(StringPrepTables.MAPPED_TO_NOTHING, codePoint)) {
+      } else {
         out.appendCodePoint(codePoint);
       }
     }
