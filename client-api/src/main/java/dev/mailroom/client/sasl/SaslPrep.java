@@ -8,9 +8,9 @@ import java.util.Objects;
  * hashes or sends them.
  *
  * <p>The steps, in RFC 3454 order: map the "commonly mapped to nothing" characters (Table B.1) to nothing and
- * non-ASCII spaces (Table C.1.2) to U+0020 (RFC 4013 §2.1); normalize to NFKC (§2.2, via {@link Normalizer}); reject the
- * prohibited output of §2.3 (Tables C.1.2, C.2.1, C.2.2, C.3 to C.9); apply the bidirectional rules of RFC 3454 §6
- * (§2.4). A <em>stored string</em> must not contain code points unassigned in Unicode 3.2 (Table A.1); a
+ * non-ASCII spaces (Table C.1.2) to U+0020 (RFC 4013 §2.1); normalize to NFKC (§2.2, via {@link Normalizer});
+ * reject the prohibited output of §2.3 (Tables C.1.2, C.2.1, C.2.2, C.3 to C.9); apply the bidirectional rules of
+ * RFC 3454 §6 (§2.4). A <em>stored string</em> must not contain code points unassigned in Unicode 3.2 (Table A.1); a
  * <em>query</em> may (RFC 3454 §7).
  *
  * <pre>{@code

@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * One SCRAM exchange (RFC 5802 §3, §5, §7): client-first, server-first, client-final, server-final.
  *
- * <p>The server-first message is validated before any proof is computed: its nonce must extend ours (§5.1 "r"), the
- * salt must be base64 (§5.1 "s") and the iteration count must lie in [{@value #MIN_ITERATIONS},
- * {@value #MAX_ITERATIONS}] (RFC 7677 §4 asks for at least 4096; the ceiling bounds the CPU a hostile server can
- * make us spend). The exchange is complete only after the server-final message proved that the server knows the
+ * <p>The server-first message is validated before any proof is computed: its nonce must start with ours (§5.1 "r";
+ * the grammar makes the server's part optional), the salt must be base64 (§5.1 "s") and the iteration count must
+ * lie in [{@value #MIN_ITERATIONS}, {@value #MAX_ITERATIONS}] (RFC 7677 §4 asks for at least 4096; the ceiling
+ * bounds the CPU a hostile server can make us spend). The exchange is complete only after the server-final message proved that the server knows the
  * salted password (§3, "ServerSignature"); a server error {@code e=} (§7) fails it.
  */
 final class ScramExchange implements SaslExchange {

@@ -54,8 +54,8 @@ class OAuthMechanismsTest {
         .start(Credentials.oauth2("someuser@example.com", refresh -> "ya29.vF9dft4qmTc2Nvb3RlckBhbHRhdmlzdGEuY29tCg"),
             SaslContext.of("imap.gmail.com", 993, true));
     // Google's documented example of the encoded XOAUTH2 string.
-    assertEquals("dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYXJlciB5YTI5LnZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMj"
-            + "l0Q2cBAQ==",
+    assertEquals("dXNlcj1zb21ldXNlckBleGFtcGxlLmNvbQFhdXRoPUJlYXJlciB5YTI5LnZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJo"
+            + "ZG1semRHRXVZMjl0Q2cBAQ==",
         Base64.getEncoder().encodeToString(exchange.initialResponse().orElseThrow()));
   }
 
@@ -86,8 +86,9 @@ class OAuthMechanismsTest {
     MailAuthenticationException e = assertThrows(MailAuthenticationException.class,
         () -> SaslMechanism.xoauth2().start(bad, SaslContext.of("h", 1, true)));
     assertFalse(e.getMessage().contains("secret"), e.getMessage());
+    Credentials nullToken = Credentials.oauth2("u", refresh -> null);
     assertThrows(MailAuthenticationException.class,
-        () -> SaslMechanism.oauthBearer().start(Credentials.oauth2("u", refresh -> null), SaslContext.of("h", 1, true)));
+        () -> SaslMechanism.oauthBearer().start(nullToken, SaslContext.of("h", 1, true)));
   }
 
   @Test

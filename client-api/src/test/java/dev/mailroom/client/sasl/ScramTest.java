@@ -132,18 +132,31 @@ class ScramTest {
   void wrongServerSignatureIsRefused() throws Exception {
     SaslExchange exchange = rfc7677Exchange();
     exchange.evaluate(bytes(SHA256_SERVER_FIRST));
-    // The SHA-1 example's signature: well-formed base64, wrong value.
+    // The RFC 7677 signature with its first six bits changed: canonical base64, right length, wrong value.
     MailAuthenticationException e = assertThrows(MailAuthenticationException.class,
-        () -> exchange.evaluate(bytes("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G5=")));
-    assertTrue(e.getMessage().contains("server signature"), e.getMessage());
+        () -> exchange.evaluate(bytes("v=7rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")));
+    assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
     assertFalse(exchange.isComplete());
+  }
+
+  @Test
+  void serverSignatureOfTheWrongLengthOrEncodingIsRefused() throws Exception {
+    SaslExchange shortSignature = rfc7677Exchange();
+    shortSignature.evaluate(bytes(SHA256_SERVER_FIRST));
+    assertThrows(MailAuthenticationException.class, () -> shortSignature.evaluate(bytes(SHA1_SERVER_FINAL)));
+    assertFalse(shortSignature.isComplete());
+    SaslExchange badBase64 = rfc7677Exchange();
+    badBase64.evaluate(bytes(SHA256_SERVER_FIRST));
+    assertThrows(MailAuthenticationException.class, () -> badBase64.evaluate(bytes("v=6rriTRBi23WpRR/wtup+mMhUZUn")));
+    assertFalse(badBase64.isComplete());
   }
 
   @Test
   void serverNonceThatDoesNotExtendOursIsRefused() throws Exception {
     SaslExchange exchange = rfc7677Exchange();
-    MailAuthenticationException e = assertThrows(MailAuthenticationException.class,
-        () -> exchange.evaluate(bytes("r=XXXXNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")));
+    String foreignNonce = "r=XXXXNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+    MailAuthenticationException e =
+        assertThrows(MailAuthenticationException.class, () -> exchange.evaluate(bytes(foreignNonce)));
     assertTrue(e.getMessage().contains("nonce"), e.getMessage());
     assertFalse(exchange.isComplete());
   }

@@ -201,6 +201,9 @@ public final class SaslAuthenticator {
         throw new MailAuthenticationException(name + ": the additional data with the server's success is invalid: "
             + e.getMessage(), e);
       }
+      if (data.length == 0 && exchange.isComplete()) {
+        return; // empty additional data for a mechanism that expects none: nothing to process
+      }
       byte[] response;
       try {
         response = exchange.evaluate(data);

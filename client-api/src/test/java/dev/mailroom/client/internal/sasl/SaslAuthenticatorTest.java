@@ -141,6 +141,22 @@ class SaslAuthenticatorTest {
   }
 
   @Test
+  void emptyAdditionalDataIsAcceptedOnlyWhenTheMechanismIsAlreadyComplete() throws Exception {
+    ScriptedSaslWire plain = ScriptedSaslWire.withInitialResponse().then(SaslStep.success(""));
+    DEFAULTS.authenticate(plain, List.of("PLAIN"), ALICE, SECURE);
+    ScriptedSaslWire scram = ScriptedSaslWire.withInitialResponse()
+        .thenChallenge(SCRAM_SERVER_FIRST).then(SaslStep.success(""));
+    assertThrows(MailAuthenticationException.class,
+        () -> RFC7677.authenticate(scram, List.of("SCRAM-SHA-256"), PENCIL, SECURE));
+  }
+
+  @Test
+  void unexpectedAdditionalDataForAOneMessageMechanismIsRefused() {
+    ScriptedSaslWire wire = ScriptedSaslWire.withInitialResponse().then(SaslStep.success(b64("surprise")));
+    assertThrows(MailAuthenticationException.class, () -> DEFAULTS.authenticate(wire, List.of("PLAIN"), ALICE, SECURE));
+  }
+
+  @Test
   void successWithoutServerFinalIsNotBelieved() {
     ScriptedSaslWire wire = ScriptedSaslWire.withInitialResponse()
         .thenChallenge(SCRAM_SERVER_FIRST).then(SaslStep.success());
@@ -152,10 +168,11 @@ class SaslAuthenticatorTest {
   @Test
   void successWithAForgedServerSignatureIsNotBelieved() {
     ScriptedSaslWire wire = ScriptedSaslWire.withInitialResponse()
-        .thenChallenge(SCRAM_SERVER_FIRST).then(SaslStep.success(b64("v=rmF9pqV8S7suAoZWja4dJRkFsKQ=")));
+        .thenChallenge(SCRAM_SERVER_FIRST)
+        .then(SaslStep.success(b64("v=7rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=")));
     MailAuthenticationException e = assertThrows(MailAuthenticationException.class,
         () -> RFC7677.authenticate(wire, List.of("SCRAM-SHA-256"), PENCIL, SECURE));
-    assertTrue(e.getMessage().contains("server signature"), e.getMessage());
+    assertTrue(e.getMessage().contains("does not verify"), e.getMessage());
   }
 
   @Test
