@@ -180,8 +180,10 @@ public final class SaslAuthenticator {
           }
           acceptSuccess(exchange, name, success);
           return null;
+        } else if (step instanceof SaslStep.Failure failure) {
+          return failure;
         } else {
-          return (SaslStep.Failure) step;
+          throw new IllegalStateException("SaslWire.next() returned " + step); // null: a bug in the protocol module
         }
       }
     } finally {

@@ -276,6 +276,12 @@ class SaslAuthenticatorTest {
     assertEquals(1, wire.log().size());
   }
 
+  @Test
+  void wireThatReturnsNullIsABugNotASuccess() {
+    ScriptedSaslWire wire = ScriptedSaslWire.withInitialResponse().then(null);
+    assertThrows(IllegalStateException.class, () -> DEFAULTS.authenticate(wire, List.of("PLAIN"), ALICE, SECURE));
+  }
+
   // Failure, no downgrade, OAuth 2.0 refresh.
 
   @Test

@@ -15,6 +15,8 @@ import java.util.List;
  * handed over so tests can check they were zeroed afterwards.
  */
 final class ScriptedSaslWire implements SaslWire {
+  private static final Object NULL_STEP = new Object();
+
   private final Deque<Object> script = new ArrayDeque<>();
   private final List<String> log = new ArrayList<>();
   private final List<byte[]> handedOver = new ArrayList<>();
@@ -35,7 +37,7 @@ final class ScriptedSaslWire implements SaslWire {
   }
 
   ScriptedSaslWire then(SaslStep step) {
-    script.add(step);
+    script.add(step == null ? NULL_STEP : step);
     return this;
   }
 
@@ -89,7 +91,7 @@ final class ScriptedSaslWire implements SaslWire {
     if (step instanceof IOException e) {
       throw e;
     }
-    return (SaslStep) step;
+    return step == NULL_STEP ? null : (SaslStep) step;
   }
 
   @Override
