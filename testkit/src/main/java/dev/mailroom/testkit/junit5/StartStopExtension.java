@@ -56,22 +56,25 @@ public final class StartStopExtension implements BeforeAllCallback, BeforeEachCa
 
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
-    // With several @StartStop fields, JUnit may register this extension more than once; start each field once.
-    Object instance = context.getRequiredTestInstance();
-    for (Field field : fields(instance.getClass(), false)) {
-      startAndStore(context, field, instance);
+    // All instances: the test class and, for @Nested tests, its enclosing instances.
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Field field : fields(instance.getClass(), false)) {
+        startAndStore(context, field, instance);
+      }
     }
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    Object instance = context.getRequiredTestInstance();
-    List<Field> all = new ArrayList<>(fields(instance.getClass(), true));
-    all.addAll(fields(instance.getClass(), false));
+    List<Declared> declared = new ArrayList<>();
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      fields(instance.getClass(), true).forEach(field -> declared.add(new Declared(field, null)));
+      fields(instance.getClass(), false).forEach(field -> declared.add(new Declared(field, instance)));
+    }
     AssertionError failures = null;
-    for (Field field : all) {
-      if (context.getStore(NAMESPACE).get(key(field)) == null) continue; // not started by this extension
-      if (read(field, Modifier.isStatic(field.getModifiers()) ? null : instance) instanceof MockMailServer server) {
+    for (Declared d : declared) {
+      if (context.getStore(NAMESPACE).get(key(d.field())) == null) continue; // not started by this extension
+      if (read(d.field(), d.instance()) instanceof MockMailServer server) {
         try {
           server.verifyNoFailures();
         } catch (AssertionError e) {
@@ -81,6 +84,10 @@ public final class StartStopExtension implements BeforeAllCallback, BeforeEachCa
       }
     }
     if (failures != null) throw failures;
+  }
+
+  /** A {@code @StartStop} field and the instance it belongs to (null for a static field). */
+  private record Declared(Field field, Object instance) {
   }
 
   private static void startAndStore(ExtensionContext context, Field field, Object instance) throws Exception {

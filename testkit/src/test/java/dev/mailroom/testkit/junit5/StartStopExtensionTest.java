@@ -65,6 +65,14 @@ class StartStopExtensionTest {
   }
 
   @Test
+  void nestedTestsSeeTheOuterServerStarted() {
+    SEEN.clear();
+    run(OuterFixture.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    assertEquals(1, SEEN.size());
+    assertClosed(SEEN.get(0));
+  }
+
+  @Test
   void aNullFieldIsAConfigurationError() {
     EngineExecutionResults results = run(NullFieldFixture.class);
     results.testEvents().assertStatistics(stats -> stats.failed(1));
@@ -175,6 +183,20 @@ class StartStopExtensionTest {
       assertNotNull(server);
       assertEquals(1, GenericServer.STARTS.get());
       assertEquals(0, GenericServer.CLOSES.get());
+    }
+  }
+
+  static class OuterFixture {
+    @StartStop final MockMailServer outer = new MockMailServer();
+
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @Test
+      void outerIsStarted() throws Exception {
+        SEEN.add(outer);
+        outer.enqueue(MockReply.of("+OK nested"));
+        assertEquals("+OK nested", greeting(outer));
+      }
     }
   }
 
