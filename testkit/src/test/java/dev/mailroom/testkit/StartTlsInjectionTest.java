@@ -119,6 +119,23 @@ class StartTlsInjectionTest {
   }
 
   @Test
+  void bytesAndAHandshakeRecordInOneSegmentAreSplitAtTheRecordStart() throws Exception {
+    server.enqueue(MockReply.of("220 hi"), MockReply.of("220 go").thenStartTls());
+    try (TestClient client = TestClient.connect(server)) {
+      client.readLine();
+      client.write("STARTTLS\r\n");
+      client.readLine();
+      // "RSET\r\n" and the start of a (bogus) TLS handshake record in one write
+      client.write(new byte[] {'R', 'S', 'E', 'T', '\r', '\n', 0x16, 0x03, 0x01, 0x00, 0x02, 0x01, 0x00});
+      client.socket().shutdownOutput();
+      client.readToEnd();
+    }
+    RecordedHandshake handshake = server.takeHandshake();
+    assertFalse(handshake.succeeded());
+    assertEquals("RSET\r\n", new String(handshake.bytesBeforeHandshake(), US_ASCII));
+  }
+
+  @Test
   void recordsEverythingWhenTheClientNeverSendsAClientHello() throws Exception {
     server.enqueue(MockReply.of("220 hi"), MockReply.of("220 go").thenStartTls());
     try (TestClient client = TestClient.connect(server)) {
