@@ -14,6 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
  * enqueued instead, and records nothing. {@link #shutdown()} enqueues a dead letter so every waiting connection
  * closes.
  *
+ * <p>The queue is shared by all connections: when several are open at once, each reply goes to whichever connection
+ * asks first. Script concurrent connections with a custom {@link Dispatcher} keyed on
+ * {@link ConnectionInfo#index()}, or let each connection take its greeting before opening the next.
+ *
  * <pre>{@code
  * QueueDispatcher queue = new QueueDispatcher(MockReply.of("500 5.5.1 unexpected command"));
  * queue.enqueue(MockReply.of("220 hi"), MockReply.of("250 ok"));

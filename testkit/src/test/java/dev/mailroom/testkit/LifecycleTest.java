@@ -24,8 +24,9 @@ class LifecycleTest {
     int port = server.port();
     server.enqueue(MockReply.stall(),
         MockReply.of("slow").onReplyStart(new SocketEffect.Throttle(1, Duration.ofSeconds(30))));
+    QueueDispatcher queue = (QueueDispatcher) server.dispatcher();
     TestClient stalled = TestClient.connect(server);
-    assertEquals(0, stalled.in().available());
+    QueueDispatcherTest.waitFor(() -> queue.pendingReplies() == 1); // the stall went to this connection
     TestClient throttled = TestClient.connect(server);
     assertEquals('s', throttled.in().read());
     TestClient waiting = TestClient.connect(server); // no greeting left: waits in the dispatcher
@@ -33,6 +34,8 @@ class LifecycleTest {
 
     assertTimeoutPreemptively(Duration.ofSeconds(4), server::close);
 
+    // A pool thread may still be exiting right after the executor reports termination: allow it a moment.
+    for (Thread thread : serverThreadObjects(port)) thread.join(1_000);
     assertEquals(List.of(), serverThreads(port));
     for (TestClient client : List.of(stalled, throttled, waiting)) {
       assertTrue(endsOrResets(client), "connection closed by the server");
@@ -73,10 +76,13 @@ class LifecycleTest {
   }
 
   private static List<String> serverThreads(int port) {
+    return serverThreadObjects(port).stream().map(Thread::getName).collect(Collectors.toList());
+  }
+
+  private static List<Thread> serverThreadObjects(int port) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(Thread::isAlive)
-        .map(Thread::getName)
-        .filter(name -> name.startsWith("MockMailServer " + port + " "))
+        .filter(thread -> thread.getName().startsWith("MockMailServer " + port + " "))
         .collect(Collectors.toList());
   }
 

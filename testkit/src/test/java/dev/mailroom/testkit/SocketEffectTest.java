@@ -66,7 +66,9 @@ class SocketEffectTest {
 
   @Test
   void resetMidReplyWritesThePrefixThenRst() throws Exception {
-    server.enqueue(MockReply.of("250 0123456789").onReplyStart(new SocketEffect.ResetMidReply(4)));
+    // The delay lets the client's connect() return before the RST; without it the reset can race the connect.
+    server.enqueue(MockReply.of("250 0123456789").onReplyStart(new SocketEffect.ResetMidReply(4))
+        .withDelay(Duration.ofMillis(20)));
     try (TestClient client = TestClient.connect(server)) {
       assertArrayEquals("250 ".getBytes(US_ASCII), client.readExactly(4));
       SocketException reset = assertThrows(SocketException.class, () -> client.in().read());
@@ -77,15 +79,18 @@ class SocketEffectTest {
   @Test
   void resetSendsRstInsteadOfTheReply() throws Exception {
     server.enqueue(MockReply.of("220 never sent").onReplyStart(SocketEffect.RESET));
-    try (TestClient client = TestClient.connect(server)) {
-      SocketException reset = assertThrows(SocketException.class, () -> client.in().read());
-      assertTrue(reset.getMessage().toLowerCase().contains("reset"), reset.getMessage());
-    }
+    // The RST may even beat the client's connect(); either way the client sees a reset and no byte.
+    SocketException reset = assertThrows(SocketException.class, () -> {
+      try (TestClient client = TestClient.connect(server)) {
+        client.in().read();
+      }
+    });
+    assertTrue(reset.getMessage().toLowerCase().contains("reset"), reset.getMessage());
   }
 
   @Test
   void resetAtEndFollowsTheReply() throws Exception {
-    server.enqueue(MockReply.of("220 hi").onReplyEnd(SocketEffect.RESET));
+    server.enqueue(MockReply.of("220 hi").onReplyEnd(SocketEffect.RESET).withDelay(Duration.ofMillis(20)));
     try (TestClient client = TestClient.connect(server)) {
       assertEquals("220 hi", client.readLine());
       assertThrows(SocketException.class, () -> client.in().read());
@@ -119,7 +124,7 @@ class SocketEffectTest {
 
   @Test
   void throttleDribblesTheReply() throws Exception {
-    Duration every = Duration.ofMillis(40);
+    Duration every = Duration.ofMillis(100); // long enough that a busy machine rarely merges two chunks
     server.enqueue(MockReply.of("220 hi").onReplyStart(new SocketEffect.Throttle(2, every))); // 8 bytes, 4 chunks
     try (TestClient client = TestClient.connect(server)) {
       long start = System.nanoTime();
@@ -132,7 +137,7 @@ class SocketEffectTest {
         total += n;
       }
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      assertEquals(List.of(2, 2, 2, 2), reads);
+      assertTrue(reads.stream().allMatch(n -> n <= 2), "reads " + reads);
       assertTrue(elapsed >= 3 * every.toMillis() - 10, "took " + elapsed + " ms");
       assertTrue(elapsed < 3_000, "took " + elapsed + " ms");
     }

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,8 +24,9 @@ final class TestClient implements AutoCloseable {
   }
 
   static TestClient connect(MockMailServer server) throws IOException {
-    Socket socket = new Socket();
-    socket.connect(new InetSocketAddress(server.host(), server.port()), (int) TIMEOUT.toMillis());
+    // Untimed (blocking) connect on loopback: a timed connect polls for completion and can report a reset the
+    // server sent right after accepting as a connect failure.
+    Socket socket = new Socket(server.host(), server.port());
     socket.setSoTimeout((int) TIMEOUT.toMillis());
     socket.setTcpNoDelay(true);
     return new TestClient(socket);
