@@ -51,7 +51,7 @@ final class ServerConnection implements Runnable {
       // The client went away, or the server is closing: neither is a test failure.
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) { // a dispatcher may assert
       if (!server.isClosing()) server.recordFailure("connection " + index + ": " + e);
     } finally {
       forceClose();

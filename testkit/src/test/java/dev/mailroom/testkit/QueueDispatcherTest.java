@@ -230,6 +230,7 @@ class QueueDispatcherTest {
       @Override
       public MockReply dispatch(RecordedCommand command) {
         if (command.line().equals("BOOM")) throw new IllegalStateException("boom");
+        if (command.line().equals("ASSERT")) throw new AssertionError("asserted in dispatcher");
         recordFailure("saw " + command.line());
         return MockReply.of("ok");
       }
@@ -241,9 +242,15 @@ class QueueDispatcherTest {
       client.write("BOOM\r\n");
       assertEquals(0, client.readToEnd().length);
     }
-    waitFor(() -> server.failures().size() == 2);
+    try (TestClient client = TestClient.connect(server)) {
+      assertEquals("hi 1", client.readLine());
+      client.write("ASSERT\r\n");
+      assertEquals(0, client.readToEnd().length);
+    }
+    waitFor(() -> server.failures().size() == 3);
     assertEquals("saw A", server.failures().get(0));
     assertTrue(server.failures().get(1).contains("boom"), server.failures().toString());
+    assertTrue(server.failures().get(2).contains("asserted in dispatcher"), server.failures().toString());
     assertThrows(AssertionError.class, server::verifyNoFailures);
   }
 
