@@ -2,6 +2,7 @@ package dev.mailroom.testkit;
 
 import java.io.IOException;
 import java.security.GeneralSecurityException;
+import dev.mailroom.testkit.internal.CertificateMint;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;

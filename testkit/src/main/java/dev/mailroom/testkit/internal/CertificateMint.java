@@ -1,4 +1,4 @@
-package dev.mailroom.testkit;
+package dev.mailroom.testkit.internal;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -33,18 +33,18 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Issues EC P-256 certificates with Bouncy Castle's certificate builder. Signing and conversion use the JDK's own
  * providers; no provider is registered globally. Bouncy Castle types never leave this class.
  */
-final class CertificateMint {
+public final class CertificateMint {
   private static final String SIGNATURE = "SHA256withECDSA";
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
   /** A key pair with its certificate. */
-  record Issued(KeyPair keys, X509Certificate certificate) {
+  public record Issued(KeyPair keys, X509Certificate certificate) {
   }
 
   private CertificateMint() {
   }
 
-  static KeyPair newKeyPair() {
+  public static KeyPair newKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -55,7 +55,7 @@ final class CertificateMint {
   }
 
   /** A self-signed CA certificate. */
-  static Issued certificateAuthority(String commonName, KeyPair keys) {
+  public static Issued certificateAuthority(String commonName, KeyPair keys) {
     X500Name name = new X500Name("CN=" + commonName + ", O=Mailroom testkit");
     Instant now = Instant.now();
     try {
@@ -76,7 +76,7 @@ final class CertificateMint {
    * {@code localhost}), valid from {@code notBefore} to {@code notAfter}, issued by {@code issuer} or self-signed if
    * {@code issuer} is null.
    */
-  static Issued server(String hostName, KeyPair keys, Issued issuer, Instant notBefore, Instant notAfter) {
+  public static Issued server(String hostName, KeyPair keys, Issued issuer, Instant notBefore, Instant notAfter) {
     X500Name subject = new X500Name("CN=" + hostName + ", O=Mailroom testkit");
     X500Name issuerName = issuer == null ? subject
         : X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded());
