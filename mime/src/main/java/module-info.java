@@ -1,4 +1,6 @@
 /** Mailroom MIME: a streaming parser and an immutable builder. */
 module dev.mailroom.mime {
-  // Packages are exported by the issue that fills them: an export of an empty package does not compile.
+  exports dev.mailroom.mime;
+  exports dev.mailroom.mime.codec;
+  // dev.mailroom.mime.parse is exported when it has its first classes.
 }
