@@ -7,38 +7,16 @@ import dev.mailroom.client.MailAuthenticationException;
  * ANONYMOUS (RFC 4505 §2): one optional message of trace information, at most 255 characters, without control
  * characters (the "trace" stringprep profile of §3 prohibits them).
  */
-final class Anonymous implements SaslMechanism {
+final class Anonymous extends BaseMechanism<Credentials.Anonymous> {
   static final Anonymous INSTANCE = new Anonymous();
   private static final int MAX_TRACE_CHARACTERS = 255;
 
   private Anonymous() {
+    super("ANONYMOUS", CLIENT_FIRST, NO_SECRET_IN_CLEAR, Credentials.Anonymous.class, "anonymous credentials");
   }
 
   @Override
-  public String name() {
-    return "ANONYMOUS";
-  }
-
-  @Override
-  public boolean sendsInitialResponse() {
-    return true;
-  }
-
-  @Override
-  public boolean sendsSecretInClear() {
-    return false;
-  }
-
-  @Override
-  public boolean supports(Credentials credentials) {
-    return credentials instanceof Credentials.Anonymous;
-  }
-
-  @Override
-  public SaslExchange start(Credentials credentials, SaslContext context) throws MailAuthenticationException {
-    if (!(credentials instanceof Credentials.Anonymous anonymous)) {
-      throw new IllegalArgumentException("ANONYMOUS needs anonymous credentials, got " + credentials);
-    }
+  SaslExchange begin(Credentials.Anonymous anonymous, SaslContext context) throws MailAuthenticationException {
     String trace = anonymous.trace();
     if (trace.codePointCount(0, trace.length()) > MAX_TRACE_CHARACTERS) {
       throw new MailAuthenticationException("ANONYMOUS: trace longer than 255 characters (RFC 4505 §2)");
@@ -48,10 +26,5 @@ final class Anonymous implements SaslMechanism {
           "ANONYMOUS: trace contains a control character (RFC 4505 §3 prohibits C.2.1 and C.2.2)");
     }
     return new SingleMessageExchange(name(), SaslText.utf8(trace));
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -1,44 +1,27 @@
 package dev.mailroom.client.sasl;
 
 import dev.mailroom.client.MailAuthenticationException;
-import java.util.Optional;
 
 /**
  * The exchange of XOAUTH2 and OAUTHBEARER: one initial response carrying the token; at most one challenge, which is
  * the server's JSON error report and is answered with {@code errorReply} so that the server can finish with a
  * failure (RFC 7628 §3.2.3). After such an error the exchange is never complete.
  */
-final class BearerExchange implements SaslExchange {
+final class BearerExchange extends BaseExchange {
   private static final int MAX_ERROR_BYTES = 16 * 1024;
 
-  private final String mechanism;
-  private final byte[] message;
   private final byte[] errorReply;
   private boolean errorReported;
-  private boolean failed;
 
   BearerExchange(String mechanism, byte[] message, byte[] errorReply) {
-    this.mechanism = mechanism;
-    this.message = message;
+    super(mechanism, message);
     this.errorReply = errorReply;
-  }
-
-  @Override
-  public String mechanism() {
-    return mechanism;
-  }
-
-  @Override
-  public Optional<byte[]> initialResponse() {
-    return Optional.of(message.clone());
   }
 
   @Override
   public byte[] evaluate(byte[] challenge) throws MailAuthenticationException {
     if (errorReported || challenge.length > MAX_ERROR_BYTES) {
-      failed = true;
-      throw new MailAuthenticationException(mechanism + ": unexpected challenge ("
-          + challenge.length + " bytes) after the initial response");
+      throw fail("unexpected challenge (" + challenge.length + " bytes) after the initial response");
     }
     // The challenge is a JSON error report such as {"status":"invalid_token",...}; the outcome follows.
     errorReported = true;
@@ -47,6 +30,6 @@ final class BearerExchange implements SaslExchange {
 
   @Override
   public boolean isComplete() {
-    return !errorReported && !failed;
+    return !errorReported && !failed();
   }
 }

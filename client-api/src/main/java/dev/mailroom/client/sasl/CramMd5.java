@@ -1,10 +1,8 @@
 package dev.mailroom.client.sasl;
 
-import dev.mailroom.client.Credentials;
 import dev.mailroom.client.MailAuthenticationException;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -13,51 +11,20 @@ import javax.crypto.spec.SecretKeySpec;
  * answers {@code username SP hex(HMAC-MD5(password, challenge))} with lower-case hex digits. The password itself
  * never crosses the wire, but anyone who records the exchange can test guesses offline, so prefer SCRAM.
  */
-final class CramMd5 implements SaslMechanism {
+final class CramMd5 extends PasswordOnlyMechanism {
   static final CramMd5 INSTANCE = new CramMd5();
   private static final int MAX_CHALLENGE_BYTES = 1024;
 
   private CramMd5() {
+    super("CRAM-MD5", NO_SECRET_IN_CLEAR);
   }
 
   @Override
-  public String name() {
-    return "CRAM-MD5";
-  }
-
-  @Override
-  public boolean sendsInitialResponse() {
-    return false;
-  }
-
-  @Override
-  public boolean sendsSecretInClear() {
-    return false;
-  }
-
-  @Override
-  public boolean supports(Credentials credentials) {
-    return credentials instanceof Credentials.Password password && password.authorizationId().isEmpty();
-  }
-
-  @Override
-  public SaslExchange start(Credentials credentials, SaslContext context) throws MailAuthenticationException {
-    if (!supports(credentials)) {
-      throw new IllegalArgumentException("CRAM-MD5 needs password credentials without authorization id");
-    }
-    Credentials.Password password = (Credentials.Password) credentials;
-    if (password.username().isEmpty() || password.password().isEmpty()) {
-      throw new MailAuthenticationException("CRAM-MD5 needs a non-empty user name and password");
-    }
-    if (SaslText.indexOfControl(password.username()) >= 0) {
+  SaslExchange exchange(String username, String password) throws MailAuthenticationException {
+    if (SaslText.indexOfControl(username) >= 0) {
       throw new MailAuthenticationException("CRAM-MD5: the user name contains a control character");
     }
-    return new CramMd5Exchange(password.username(), SaslText.utf8(password.password()));
-  }
-
-  @Override
-  public String toString() {
-    return name();
+    return new CramMd5Exchange(name(), username, SaslText.utf8(password));
   }
 
   /** {@code hex(HMAC-MD5(key, text))} in lower case, as RFC 2195 §2 specifies. */
@@ -71,37 +38,24 @@ final class CramMd5 implements SaslMechanism {
     }
   }
 
-  private static final class CramMd5Exchange implements SaslExchange {
+  private static final class CramMd5Exchange extends BaseExchange {
     private final String username;
     private final byte[] password;
     private boolean answered;
-    private boolean failed;
 
-    CramMd5Exchange(String username, byte[] password) {
+    CramMd5Exchange(String mechanism, String username, byte[] password) {
+      super(mechanism, null);
       this.username = username;
       this.password = password;
     }
 
     @Override
-    public String mechanism() {
-      return "CRAM-MD5";
-    }
-
-    @Override
-    public Optional<byte[]> initialResponse() {
-      return Optional.empty();
-    }
-
-    @Override
     public byte[] evaluate(byte[] challenge) throws MailAuthenticationException {
-      if (answered || failed) {
-        failed = true;
-        throw new MailAuthenticationException("CRAM-MD5: unexpected second challenge");
+      if (answered || failed()) {
+        throw fail("unexpected second challenge");
       }
       if (!isMsgId(challenge)) {
-        failed = true;
-        throw new MailAuthenticationException("CRAM-MD5: the challenge is not a <msg-id> of printable ASCII"
-            + " (RFC 2195 §2), " + challenge.length + " bytes");
+        throw fail("the challenge is not a <msg-id> of printable ASCII (RFC 2195 §2), " + challenge.length + " bytes");
       }
       answered = true;
       return SaslText.utf8(username + " " + digest(password, challenge));
@@ -122,7 +76,7 @@ final class CramMd5 implements SaslMechanism {
 
     @Override
     public boolean isComplete() {
-      return answered && !failed;
+      return answered && !failed();
     }
   }
 }

@@ -10,38 +10,16 @@ import java.io.IOException;
  * pairs are left out when the {@link SaslContext} does not know them. On failure the server sends a JSON error as a
  * challenge and the client answers with a single ^A (§3.2.3); the server then fails the exchange.
  */
-final class OAuthBearer implements SaslMechanism {
+final class OAuthBearer extends BaseMechanism<Credentials.OAuth2> {
   static final OAuthBearer INSTANCE = new OAuthBearer();
   private static final String KVSEP = "\u0001";
 
   private OAuthBearer() {
+    super("OAUTHBEARER", CLIENT_FIRST, SECRET_IN_CLEAR, Credentials.OAuth2.class, "OAuth 2.0 credentials");
   }
 
   @Override
-  public String name() {
-    return "OAUTHBEARER";
-  }
-
-  @Override
-  public boolean sendsInitialResponse() {
-    return true;
-  }
-
-  @Override
-  public boolean sendsSecretInClear() {
-    return true;
-  }
-
-  @Override
-  public boolean supports(Credentials credentials) {
-    return credentials instanceof Credentials.OAuth2;
-  }
-
-  @Override
-  public SaslExchange start(Credentials credentials, SaslContext context) throws IOException {
-    if (!(credentials instanceof Credentials.OAuth2 oauth)) {
-      throw new IllegalArgumentException("OAUTHBEARER needs OAuth 2.0 credentials, got " + credentials);
-    }
+  SaslExchange begin(Credentials.OAuth2 oauth, SaslContext context) throws IOException {
     if (SaslText.indexOfControl(oauth.username()) >= 0) {
       throw new MailAuthenticationException("OAUTHBEARER: the user name contains a control character");
     }
@@ -59,10 +37,5 @@ final class OAuthBearer implements SaslMechanism {
     }
     message.append("auth=Bearer ").append(token).append(KVSEP).append(KVSEP);
     return new BearerExchange(name(), SaslText.utf8(message.toString()), SaslText.utf8(KVSEP));
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

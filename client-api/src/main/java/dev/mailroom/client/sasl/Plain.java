@@ -8,37 +8,15 @@ import java.io.ByteArrayOutputStream;
  * PLAIN (RFC 4616): one message {@code [authzid] NUL authcid NUL passwd} in UTF-8 (§2). The server prepares the
  * strings (SASLprep, §2), so they are sent as given.
  */
-final class Plain implements SaslMechanism {
+final class Plain extends BaseMechanism<Credentials.Password> {
   static final Plain INSTANCE = new Plain();
 
   private Plain() {
+    super("PLAIN", CLIENT_FIRST, SECRET_IN_CLEAR, Credentials.Password.class, "password credentials");
   }
 
   @Override
-  public String name() {
-    return "PLAIN";
-  }
-
-  @Override
-  public boolean sendsInitialResponse() {
-    return true;
-  }
-
-  @Override
-  public boolean sendsSecretInClear() {
-    return true;
-  }
-
-  @Override
-  public boolean supports(Credentials credentials) {
-    return credentials instanceof Credentials.Password;
-  }
-
-  @Override
-  public SaslExchange start(Credentials credentials, SaslContext context) throws MailAuthenticationException {
-    if (!(credentials instanceof Credentials.Password password)) {
-      throw new IllegalArgumentException("PLAIN needs password credentials, got " + credentials);
-    }
+  SaslExchange begin(Credentials.Password password, SaslContext context) throws MailAuthenticationException {
     // RFC 4616 §2: authcid and passwd are 1*SAFE, and no production may contain NUL.
     if (password.username().isEmpty() || password.password().isEmpty()) {
       throw new MailAuthenticationException("PLAIN needs a non-empty user name and password (RFC 4616 §2)");
@@ -54,10 +32,5 @@ final class Plain implements SaslMechanism {
     message.write(0);
     message.writeBytes(SaslText.utf8(password.password()));
     return new SingleMessageExchange(name(), message.toByteArray());
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 }

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * §7). The user name is prepared with SASLprep as a query (§5.1) and the password as a stored string (§2.2,
  * {@code Normalize}); the exchange itself is {@link ScramExchange}.
  */
-final class Scram implements SaslMechanism {
+final class Scram extends BaseMechanism<Credentials.Password> {
   static final Scram SHA_1 = new Scram(Algorithm.SHA_1, Scram::randomNonce);
   static final Scram SHA_256 = new Scram(Algorithm.SHA_256, Scram::randomNonce);
 
@@ -30,35 +30,14 @@ final class Scram implements SaslMechanism {
    * RFC 5802 §5 and RFC 7677 §3 examples; production code uses {@link #SHA_1} and {@link #SHA_256}.
    */
   Scram(Algorithm algorithm, Supplier<String> nonces) {
-    this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+    super(Objects.requireNonNull(algorithm, "algorithm").mechanismName(), CLIENT_FIRST, NO_SECRET_IN_CLEAR,
+        Credentials.Password.class, "password credentials");
+    this.algorithm = algorithm;
     this.nonces = Objects.requireNonNull(nonces, "nonces");
   }
 
   @Override
-  public String name() {
-    return algorithm.mechanismName;
-  }
-
-  @Override
-  public boolean sendsInitialResponse() {
-    return true;
-  }
-
-  @Override
-  public boolean sendsSecretInClear() {
-    return false;
-  }
-
-  @Override
-  public boolean supports(Credentials credentials) {
-    return credentials instanceof Credentials.Password;
-  }
-
-  @Override
-  public SaslExchange start(Credentials credentials, SaslContext context) throws MailAuthenticationException {
-    if (!(credentials instanceof Credentials.Password password)) {
-      throw new IllegalArgumentException(name() + " needs password credentials, got " + credentials);
-    }
+  SaslExchange begin(Credentials.Password password, SaslContext context) throws MailAuthenticationException {
     String username = prepare(password.username(), true, "user name");
     // The authzid's form is up to the application protocol (RFC 4422 §3.4.1): sent as given, only escaped.
     String authorizationId = password.authorizationId();
@@ -88,11 +67,6 @@ final class Scram implements SaslMechanism {
     byte[] bytes = new byte[18];
     RANDOM.nextBytes(bytes);
     return Base64.getEncoder().encodeToString(bytes); // printable, never ','
-  }
-
-  @Override
-  public String toString() {
-    return name();
   }
 
   /** The hash function a SCRAM variant is built on (RFC 5802 §2.2: H, HMAC, Hi). */
