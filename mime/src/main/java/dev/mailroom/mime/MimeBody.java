@@ -2,6 +2,7 @@ package dev.mailroom.mime;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.OptionalLong;
 
 /**
@@ -15,4 +16,11 @@ public interface MimeBody {
 
   /** The exact number of bytes {@link #openRaw()} yields, when known without reading it. */
   OptionalLong rawSize();
+
+  /** Writes the wire form to {@code out}; built bodies encode straight into it. */
+  default void writeRawTo(OutputStream out) throws IOException {
+    try (InputStream in = openRaw()) {
+      in.transferTo(out);
+    }
+  }
 }

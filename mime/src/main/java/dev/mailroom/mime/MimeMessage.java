@@ -3,6 +3,7 @@ package dev.mailroom.mime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
@@ -12,10 +13,34 @@ import java.util.OptionalLong;
  */
 public final class MimeMessage {
   private final MimeEntity root;
+  private final List<MailboxAddress> bcc;
 
   /** A message whose top-level entity is {@code root}. */
   public MimeMessage(MimeEntity root) {
+    this(root, List.of());
+  }
+
+  /** A message with blind-copy recipients kept beside it for the envelope, never written into it. */
+  public MimeMessage(MimeEntity root, List<MailboxAddress> bcc) {
     this.root = Objects.requireNonNull(root, "root");
+    this.bcc = List.copyOf(bcc);
+  }
+
+  /**
+   * A builder for a new message.
+   *
+   * <pre>{@code
+   * MimeMessage m = MimeMessage.builder().from("alice@example.org").to("bob@example.org")
+   *     .subject("Hi").text("Hello Bob").build();
+   * }</pre>
+   */
+  public static MessageBuilder builder() {
+    return MessageBuilder.empty();
+  }
+
+  /** Blind-copy recipients set on the builder: for the SMTP envelope only, never in the written message. */
+  public List<MailboxAddress> bcc() {
+    return bcc;
   }
 
   /** The top-level entity: the message's own headers and body. */

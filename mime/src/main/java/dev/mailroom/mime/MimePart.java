@@ -79,9 +79,7 @@ public final class MimePart implements MimeEntity {
   @Override
   public void writeTo(OutputStream out) throws IOException {
     headers.writeTo(out);
-    try (InputStream in = body.openRaw()) {
-      in.transferTo(out);
-    }
+    body.writeRawTo(out);
   }
 
   @Override
