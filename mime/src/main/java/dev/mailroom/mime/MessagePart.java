@@ -23,6 +23,23 @@ public final class MessagePart implements MimeEntity {
     return headers;
   }
 
+  /**
+   * The Content-Type; {@code message/rfc822} when the field is missing, as for a body part of a
+   * {@code multipart/digest} (RFC 2046 §5.1.5): an encapsulated message is never {@code text/plain}.
+   */
+  @Override
+  public ContentType contentType() {
+    if (headers.first("Content-Type").isEmpty()) {
+      return MessageRfc822.TYPE;
+    }
+    return headers.contentType();
+  }
+
+  /** The default type, parsed once when first needed. */
+  private static final class MessageRfc822 {
+    static final ContentType TYPE = ContentType.parse("message/rfc822", d -> { });
+  }
+
   /** The message inside. */
   public MimeMessage message() {
     return message;
