@@ -5,14 +5,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.Cleaner;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.OptionalLong;
 
 /**
  * A body spooled to a temporary file while parsing. The file is deleted by a {@link Cleaner} when the body becomes
- * unreachable; a stream opened on the body keeps the body reachable until the stream is.
+ * unreachable (a stream opened on the body keeps the body reachable until the stream is), or at the latest when the
+ * JVM shuts down ({@link SpoolFiles}).
  */
 public final class SpooledFileBody implements MimeBody {
   private static final Cleaner CLEANER = Cleaner.create();
@@ -57,11 +57,7 @@ public final class SpooledFileBody implements MimeBody {
 
     @Override
     public void run() {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // Nothing more can be done from a cleaner thread; the file stays in the spool directory.
-      }
+      SpoolFiles.delete(file);
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.mailroom.mime.MimeBody;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardOpenOption;
@@ -59,7 +58,7 @@ public final class SpoolingBodyStore implements BodyStore {
 
     private void spool() throws IOException {
       Path dir = directory != null ? directory : Paths.get(System.getProperty("java.io.tmpdir"));
-      file = Files.createTempFile(dir, "mailroom-body-", ".spool");
+      file = SpoolFiles.create(dir);
       channel = FileChannel.open(file, StandardOpenOption.WRITE);
       for (byte[] c : chunks) {
         ByteBuffer b = ByteBuffer.wrap(c);

@@ -18,8 +18,9 @@ import java.util.Objects;
  *
  * <p><b>When spool files are deleted.</b> Messages are immutable values and not {@code AutoCloseable}, so a spool
  * file lives as long as its body: it is deleted by a {@link java.lang.ref.Cleaner} once the body (with the part, the
- * message, and any stream opened on it) is unreachable, and in any case when the parse fails. {@code deleteOnExit} is
- * not used (it grows a JVM-wide list for ever). A JVM that crashes leaves its files behind: point
+ * message, and any stream opened on it) is unreachable, at once when the parse fails, and by a shutdown hook for the
+ * files still alive when the JVM exits normally. {@code File.deleteOnExit} is not used: its list only grows in a
+ * long-running process, while the hook's set holds live files only. A JVM that crashes leaves its files behind: point
  * {@link #spoolDirectory} at a directory the system cleans (a tmpfs, a systemd {@code PrivateTmp}) when that matters.
  * Preambles, epilogues, delimiters and header fields are always in memory (the {@link dev.mailroom.mime.Multipart}
  * contract holds them as byte arrays).

@@ -196,40 +196,6 @@ class BoundaryAbuseTest {
 
   /** {@code head}, then {@code unit} n times, then {@code tail}, generated as it is read. */
   static InputStream repeat(String head, String unit, long n, String tail) {
-    byte[] h = head.getBytes(StandardCharsets.US_ASCII);
-    byte[] u = unit.getBytes(StandardCharsets.US_ASCII);
-    byte[] t = tail.getBytes(StandardCharsets.US_ASCII);
-    long total = h.length + u.length * n + t.length;
-    return new InputStream() {
-      private long pos;
-
-      @Override
-      public int read() {
-        if (pos >= total) {
-          return -1;
-        }
-        long p = pos++;
-        if (p < h.length) {
-          return h[(int) p] & 0xFF;
-        }
-        p -= h.length;
-        if (p < u.length * n) {
-          return u[(int) (p % u.length)] & 0xFF;
-        }
-        return t[(int) (p - u.length * n)] & 0xFF;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        if (pos >= total) {
-          return -1;
-        }
-        int k = 0;
-        while (k < len && pos < total) {
-          b[off + k++] = (byte) read();
-        }
-        return k;
-      }
-    };
+    return new RepeatingInputStream(head, unit, n, tail);
   }
 }
