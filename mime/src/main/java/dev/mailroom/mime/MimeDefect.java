@@ -31,6 +31,8 @@ public record MimeDefect(Kind kind, String detail, long offset) {
     MALFORMED_CONTENT_TYPE,
     /** A parameter that could not be parsed (unbalanced quotes, bad RFC 2231 segments, M11). */
     MALFORMED_PARAMETER,
+    /** A parameter given twice (RFC 2045 §5.1 has each name once); the first value is kept (M16). */
+    DUPLICATE_PARAMETER,
     /** A multipart without a usable boundary parameter; its body is kept as an opaque part (M04). */
     MISSING_BOUNDARY,
     /**
