@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 
 /** An encapsulated message ({@code message/rfc822}, {@code message/global}, RFC 2046 §5.2.1): headers and a message. */
 public final class MessagePart implements MimeEntity {
+  private static final ContentType MESSAGE_RFC822 = ContentType.of("message", "rfc822");
+
   private final Headers headers;
   private final MimeMessage message;
   private final List<MimeDefect> defects;
@@ -30,14 +32,9 @@ public final class MessagePart implements MimeEntity {
   @Override
   public ContentType contentType() {
     if (headers.first("Content-Type").isEmpty()) {
-      return MessageRfc822.TYPE;
+      return MESSAGE_RFC822;
     }
     return headers.contentType();
-  }
-
-  /** The default type, parsed once when first needed. */
-  private static final class MessageRfc822 {
-    static final ContentType TYPE = ContentType.parse("message/rfc822", d -> { });
   }
 
   /** The message inside. */

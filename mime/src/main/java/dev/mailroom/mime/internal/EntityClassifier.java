@@ -29,7 +29,7 @@ import java.util.function.Consumer;
  * </ul>
  */
 public final class EntityClassifier {
-  private static volatile ContentType messageRfc822;
+  private static final ContentType MESSAGE_RFC822 = ContentType.of("message", "rfc822");
 
   private final ContentType contentType;
   private final TransferEncoding transferEncoding;
@@ -56,10 +56,11 @@ public final class EntityClassifier {
    * @param offset the offset reported with defects
    */
   public static EntityClassifier classify(Header contentTypeField, int contentTypeCount, Header encodingField,
-      int encodingCount, boolean inDigest, boolean atDepthLimit, long offset, Consumer<MimeDefect> defects) {
+      int encodingCount, boolean inDigest, boolean atDepthLimit, long offset, Consumer<MimeDefect> sink) {
+    Consumer<MimeDefect> defects = d -> sink.accept(d.offset() >= 0 ? d : new MimeDefect(d.kind(), d.detail(), offset));
     ContentType type;
     if (contentTypeField == null) {
-      type = inDigest ? messageRfc822() : ContentType.DEFAULT;
+      type = inDigest ? MESSAGE_RFC822 : ContentType.DEFAULT;
     } else {
       if (contentTypeCount > 1) {
         defects.accept(new MimeDefect(Kind.DUPLICATE_HEADER, "more than one Content-Type; the first applies", offset));
@@ -85,8 +86,8 @@ public final class EntityClassifier {
     boolean identity = knownEncoding && (encoding == TransferEncoding.SEVEN_BIT
         || encoding == TransferEncoding.EIGHT_BIT || encoding == TransferEncoding.BINARY);
     String mimeType = type.mimeType();
-    boolean multipart = mimeType.startsWith("multipart/");
-    boolean message = mimeType.equals("message/rfc822") || mimeType.equals("message/global");
+    boolean multipart = type.isMultipart();
+    boolean message = type.is("message", "rfc822") || type.is("message", "global");
     if (!knownEncoding) {
       defects.accept(new MimeDefect(Kind.INVALID_TRANSFER_ENCODING,
           "unknown Content-Transfer-Encoding " + Escape.quoted(token(encodingField), 40) + "; read as binary",
@@ -118,7 +119,7 @@ public final class EntityClassifier {
     }
     if (message) {
       if (!identity) {
-        if (knownEncoding && mimeType.equals("message/rfc822")) {
+        if (knownEncoding && type.is("message", "rfc822")) {
           defects.accept(new MimeDefect(Kind.INVALID_TRANSFER_ENCODING,
               "message/rfc822 with Content-Transfer-Encoding " + encoding + "; kept as an opaque part", offset));
         }
@@ -142,22 +143,13 @@ public final class EntityClassifier {
   }
 
   private static byte[] boundaryBytes(ContentType type) {
-    String boundary = type.parameter("boundary").orElse("");
+    String boundary = type.boundary().orElse("");
     if (boundary.isEmpty() || boundary.indexOf('\uFFFD') >= 0 || boundary.indexOf('\r') >= 0
         || boundary.indexOf('\n') >= 0) {
       return null;
     }
     byte[] bytes = boundary.getBytes(StandardCharsets.UTF_8);
     return bytes.length > BoundaryStack.MAX_BOUNDARY_LENGTH ? null : bytes;
-  }
-
-  private static ContentType messageRfc822() {
-    ContentType type = messageRfc822;
-    if (type == null) {
-      type = ContentType.parse("message/rfc822", d -> { });
-      messageRfc822 = type;
-    }
-    return type;
   }
 
   /** The effective Content-Type. */

@@ -136,7 +136,7 @@ public final class TreeBuilder {
         return new MimePart(headers, body.finish(), n.defects);
       }
       case MULTIPART -> {
-        String boundary = n.end.contentType().parameter("boundary").orElse("");
+        String boundary = n.end.contentType().boundary().orElse("");
         return new Multipart(headers, boundary, n.preamble.toByteArray(), n.parts, n.delimiters, n.close,
             n.epilogue.toByteArray(), n.defects);
       }

@@ -27,7 +27,7 @@ final class Samples {
       Content-Type: text/plain
       
       part one
-      --b1\t 
+      --b1\t\s
       Content-Type: application/octet-stream
       Content-Transfer-Encoding: base64
       
