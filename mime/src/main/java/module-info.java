@@ -2,5 +2,5 @@
 module dev.mailroom.mime {
   exports dev.mailroom.mime;
   exports dev.mailroom.mime.codec;
-  // dev.mailroom.mime.parse is exported when it has its first classes.
+  exports dev.mailroom.mime.parse;
 }

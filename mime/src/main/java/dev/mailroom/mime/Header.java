@@ -32,12 +32,14 @@ public final class Header {
 
   /**
    * A field from its raw bytes, which must be {@code name ":" value} with any folding and line ending. The name is
-   * the bytes before the first colon (RFC 5322 §2.2: printable US-ASCII except colon).
+   * the bytes before the first colon (RFC 5322 §2.2: printable US-ASCII except colon); white space between the name
+   * and the colon is allowed and is not part of the name (RFC 5322 §4.5.8, obs-optional).
    *
    * @throws IllegalArgumentException if there is no colon or the name is empty or not printable ASCII
    */
   public static Header parse(byte[] raw) {
     Objects.requireNonNull(raw, "raw");
+    int nameEnd = -1;
     int colon = -1;
     for (int i = 0; i < raw.length; i++) {
       byte b = raw[i];
@@ -45,14 +47,23 @@ public final class Header {
         colon = i;
         break;
       }
-      if (b < 33 || b > 126) {
+      if (nameEnd < 0) {
+        if (b == ' ' || b == '\t') {
+          nameEnd = i;
+        } else if (b < 33 || b > 126) {
+          break;
+        }
+      } else if (b != ' ' && b != '\t') {
         break;
       }
     }
-    if (colon <= 0) {
+    if (nameEnd < 0) {
+      nameEnd = colon;
+    }
+    if (colon < 0 || nameEnd <= 0) {
       throw new IllegalArgumentException("not a header field: no name followed by ':'");
     }
-    return new Header(new String(raw, 0, colon, StandardCharsets.US_ASCII), raw.clone(), colon + 1);
+    return new Header(new String(raw, 0, nameEnd, StandardCharsets.US_ASCII), raw.clone(), colon + 1);
   }
 
   /**

@@ -8,6 +8,8 @@ import java.util.OptionalLong;
 
 /** An encapsulated message ({@code message/rfc822}, {@code message/global}, RFC 2046 §5.2.1): headers and a message. */
 public final class MessagePart implements MimeEntity {
+  private static final ContentType MESSAGE_RFC822 = ContentType.of("message", "rfc822");
+
   private final Headers headers;
   private final MimeMessage message;
   private final List<MimeDefect> defects;
@@ -21,6 +23,18 @@ public final class MessagePart implements MimeEntity {
   @Override
   public Headers headers() {
     return headers;
+  }
+
+  /**
+   * The Content-Type; {@code message/rfc822} when the field is missing, as for a body part of a
+   * {@code multipart/digest} (RFC 2046 §5.1.5): an encapsulated message is never {@code text/plain}.
+   */
+  @Override
+  public ContentType contentType() {
+    if (headers.first("Content-Type").isEmpty()) {
+      return MESSAGE_RFC822;
+    }
+    return headers.contentType();
   }
 
   /** The message inside. */

@@ -31,8 +31,15 @@ public record MimeDefect(Kind kind, String detail, long offset) {
     MALFORMED_CONTENT_TYPE,
     /** A parameter that could not be parsed (unbalanced quotes, bad RFC 2231 segments, M11). */
     MALFORMED_PARAMETER,
+    /** A parameter given twice (RFC 2045 §5.1 has each name once); the first value is kept (M16). */
+    DUPLICATE_PARAMETER,
     /** A multipart without a usable boundary parameter; its body is kept as an opaque part (M04). */
     MISSING_BOUNDARY,
+    /**
+     * A boundary the parser accepted although RFC 2046 §5.1.1 does not: longer than 70 characters, or ending with
+     * a space (M04).
+     */
+    INVALID_BOUNDARY,
     /** A multipart whose close delimiter never came; the parts seen are kept (RFC 2046 §5.1.1, M04). */
     MISSING_CLOSE_DELIMITER,
     /** A multipart with no body part at all. */
@@ -54,6 +61,11 @@ public record MimeDefect(Kind kind, String detail, long offset) {
     /** Nesting deeper than {@code ParserLimits.maxDepth}; the rest is kept as an opaque part (M03). */
     DEPTH_LIMIT,
     /** The input ended inside the headers or a body. */
-    TRUNCATED
+    TRUNCATED,
+    /**
+     * An mbox {@code From } line (RFC 4155 §2) before the message's header fields: the mailbox envelope, not part of
+     * the message. The parser skips it, so the message written back does not have it.
+     */
+    MBOX_FROM_LINE
   }
 }

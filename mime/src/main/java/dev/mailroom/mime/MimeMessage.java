@@ -1,8 +1,16 @@
 package dev.mailroom.mime;
 
+import dev.mailroom.mime.internal.RangeBodyStore;
+import dev.mailroom.mime.internal.SpoolingBodyStore;
+import dev.mailroom.mime.internal.TreeBuilder;
+import dev.mailroom.mime.parse.MimeParser;
+import dev.mailroom.mime.parse.ParseOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -42,6 +50,57 @@ public final class MimeMessage {
   public List<MailboxAddress> bcc() {
     return bcc;
   }
+
+  // ---- Parsing (MimeParser + TreeBuilder). Keep this block self-contained: other sections of this file are separate.
+
+  /**
+   * Parses a message from {@code in} with {@link ParseOptions#defaults()}: bodies over 1 MiB are spooled to
+   * temporary files. Malformed input is tolerated and reported as {@link MimeDefect}s on the entities; the message
+   * writes back byte for byte what was read (except an mbox {@code From } line, {@link MimeDefect.Kind#MBOX_FROM_LINE}).
+   * Does not close {@code in}.
+   *
+   * @throws MimeParseException when the input goes past a {@link dev.mailroom.mime.parse.ParserLimits} bound
+   */
+  public static MimeMessage parse(InputStream in) throws IOException {
+    return parse(in, ParseOptions.defaults());
+  }
+
+  /**
+   * Parses a message from {@code in}; see {@link ParseOptions} for where bodies are kept. Does not close {@code in}.
+   *
+   * @throws MimeParseException when the input goes past a {@link dev.mailroom.mime.parse.ParserLimits} bound
+   */
+  public static MimeMessage parse(InputStream in, ParseOptions options) throws IOException {
+    Objects.requireNonNull(in, "in");
+    return TreeBuilder.build(MimeParser.of(in, options.limits()),
+        new SpoolingBodyStore(options.spoolThreshold(), options.spoolDirectory()));
+  }
+
+  /**
+   * Parses a message held in memory, with default limits. The bytes are copied once; bodies are ranges of that copy.
+   *
+   * @throws MimeParseException when the input goes past a {@link dev.mailroom.mime.parse.ParserLimits} bound
+   */
+  public static MimeMessage parse(byte[] bytes) throws IOException {
+    byte[] copy = bytes.clone();
+    return TreeBuilder.build(MimeParser.of(copy, dev.mailroom.mime.parse.ParserLimits.defaults()),
+        RangeBodyStore.of(copy));
+  }
+
+  /**
+   * Parses a message file. Bodies are not copied: each is a range of the file, read when opened, so the file must
+   * stay in place and unchanged while the message is used. Only {@link ParseOptions#limits()} applies.
+   *
+   * @throws MimeParseException when the input goes past a {@link dev.mailroom.mime.parse.ParserLimits} bound
+   */
+  public static MimeMessage parse(Path file, ParseOptions options) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    try (InputStream in = Files.newInputStream(absolute)) {
+      return TreeBuilder.build(MimeParser.of(in, options.limits()), RangeBodyStore.of(absolute));
+    }
+  }
+
+  // ---- End of parsing.
 
   /** The top-level entity: the message's own headers and body. */
   public MimeEntity root() {
