@@ -1,5 +1,7 @@
 package dev.mailroom.mime;
 
+import dev.mailroom.mime.codec.ContentAnalysis;
+import dev.mailroom.mime.codec.EncodeMode;
 import dev.mailroom.mime.codec.EncodedWord;
 import dev.mailroom.mime.codec.TransferEncoding;
 import dev.mailroom.mime.internal.Boundaries;
@@ -75,12 +77,15 @@ final class MessageAssembler {
 
   private MimeEntity multipart(List<Header> lead, String subtype, String relatedType, List<MimeEntity> parts) {
     String boundary = Boundaries.next();
+    while (anyMessageContains(parts, ("--" + boundary).getBytes(StandardCharsets.US_ASCII))) {
+      boundary = Boundaries.next(); // practically never: 24 random characters
+    }
     ContentType type = ContentType.of("multipart", subtype).withParameter("boundary", boundary);
     if (relatedType != null) {
       type = type.withParameter("type", relatedType);
     }
     List<Header> headers = new ArrayList<>(lead);
-    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValue())));
+    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValueParts())));
     byte[] dash = ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
     List<byte[]> delimiters = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
@@ -94,18 +99,15 @@ final class MessageAssembler {
   private MimePart textPart(List<Header> lead, String text, String subtype) {
     byte[] bytes = crlf(text).getBytes(StandardCharsets.UTF_8);
     ContentAnalysis content = ContentAnalysis.of(bytes);
-    TransferEncoding encoding;
-    if (content.ascii() && content.maxLineLength() <= 998 && !content.containsBoundaryMarker()) {
-      encoding = TransferEncoding.SEVEN_BIT;
-    } else if (s.allow8bit() && !content.ascii() && content.maxLineLength() <= 998
-        && !content.containsBoundaryMarker()) {
-      encoding = TransferEncoding.EIGHT_BIT;
-    } else {
-      encoding = content.nonAsciiRatio() > 0.3 ? TransferEncoding.BASE64 : TransferEncoding.QUOTED_PRINTABLE;
+    TransferEncoding encoding = content.suggest(EncodeMode.TEXT, s.allow8bit());
+    if (encoding.isIdentity() && indexOf(bytes, Boundaries.MARKER) >= 0) {
+      // a 7bit/8bit body holding our boundary prefix: quoted-printable turns its '=' into "=3D", so no delimiter
+      encoding = TransferEncoding.QUOTED_PRINTABLE;
     }
-    ContentType type = ContentType.of("text", subtype).withParameter("charset", content.ascii() ? "us-ascii" : "utf-8");
+    boolean ascii = content.nonAscii() == 0;
+    ContentType type = ContentType.of("text", subtype).withParameter("charset", ascii ? "us-ascii" : "utf-8");
     List<Header> headers = new ArrayList<>(lead);
-    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValue())));
+    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValueParts())));
     if (encoding != TransferEncoding.SEVEN_BIT) {
       headers.add(Header.ofWireValue("Content-Transfer-Encoding", encoding.token()));
     }
@@ -115,13 +117,13 @@ final class MessageAssembler {
   private MimePart attachmentPart(Attachment a) {
     ContentType type = a.contentType();
     List<Header> headers = new ArrayList<>();
-    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValue())));
+    headers.add(HeaderFolder.fold("Content-Type", parameterTokens(type.toHeaderValueParts())));
     headers.add(Header.ofWireValue("Content-Transfer-Encoding", TransferEncoding.BASE64.token()));
-    ContentDisposition disposition = a.isInline() ? ContentDisposition.inline() : ContentDisposition.attachment();
+    ContentDisposition disposition = a.isInline() ? ContentDisposition.INLINE : ContentDisposition.ATTACHMENT;
     if (a.fileName().isPresent()) {
-      disposition = disposition.withFileName(a.fileName().get());
+      disposition = disposition.withFilename(a.fileName().get());
     }
-    headers.add(HeaderFolder.fold("Content-Disposition", parameterTokens(disposition.toHeaderValue())));
+    headers.add(HeaderFolder.fold("Content-Disposition", parameterTokens(disposition.toHeaderValueParts())));
     if (a.contentId().isPresent()) {
       headers.add(Header.ofWireValue("Content-ID", "<" + a.contentId().get() + ">"));
     }
@@ -129,12 +131,17 @@ final class MessageAssembler {
   }
 
   private MessagePart messagePart(MimeMessage message) {
-    ContentAnalysis content = ContentAnalysis.of(message);
+    ContentAnalysis.Analyzer analyzer = ContentAnalysis.analyzer();
+    try {
+      message.writeTo(analyzer);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the attached message", e);
+    }
+    ContentAnalysis content = analyzer.result();
     List<Header> headers = new ArrayList<>();
     headers.add(Header.ofWireValue("Content-Type", "message/rfc822"));
     // RFC 2046 §5.2.1: message/rfc822 may only be 7bit, 8bit or binary; never re-encoded
-    String encoding = content.ascii() && content.maxLineLength() <= 998 && !content.hasNulOrBareLineEnding() ? "7bit"
-        : content.maxLineLength() <= 998 && !content.hasNulOrBareLineEnding() ? "8bit" : "binary";
+    String encoding = content.isSevenBit() ? "7bit" : content.isEightBit() ? "8bit" : "binary";
     if (!encoding.equals("7bit")) {
       headers.add(Header.ofWireValue("Content-Transfer-Encoding", encoding));
     }
@@ -174,7 +181,12 @@ final class MessageAssembler {
   private Header addressHeader(String name, List<MailboxAddress> addresses) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < addresses.size(); i++) {
-      String value = addresses.get(i).toHeaderValue(s.utf8Headers());
+      MailboxAddress address = addresses.get(i);
+      if (!s.utf8Headers() && !address.isAscii()) {
+        throw new IllegalArgumentException("the address " + address.address()
+            + " is not ASCII: it needs an SMTPUTF8 message (utf8Headers(true), RFC 6532)");
+      }
+      String value = s.utf8Headers() ? address.toUtf8HeaderValue() : address.toHeaderValue();
       List<String> words = HeaderFolder.words(value);
       for (int w = 0; w < words.size(); w++) {
         boolean last = w == words.size() - 1 && i < addresses.size() - 1;
@@ -186,20 +198,77 @@ final class MessageAssembler {
 
   /** Unstructured text (RFC 5322 §3.2.5): as is when it is plain ASCII, else encoded words or UTF-8. */
   private List<String> textTokens(String text) {
-    if (s.utf8Headers() || !EncodedWord.needsEncoding(text)) {
-      return HeaderFolder.words(text);
-    }
-    return HeaderFolder.words(EncodedWord.encode(text, StandardCharsets.UTF_8, EncodedWord.Context.TEXT));
+    return HeaderFolder.words(s.utf8Headers() && !EncodedWord.containsControl(text) ? text : EncodedWord.encode(text));
   }
 
-  /** Splits a parameterised value after each ';' so folding happens between parameters. */
-  private static List<String> parameterTokens(String value) {
-    List<String> tokens = new ArrayList<>();
-    for (String piece : value.split("(?<=;) ")) {
-      tokens.add(piece);
+  /** A parameterised value as fold tokens: each part but the last ends with ';', so folds fall between them. */
+  private static List<String> parameterTokens(List<String> parts) {
+    List<String> tokens = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      tokens.add(i < parts.size() - 1 ? parts.get(i) + ";" : parts.get(i));
     }
     return tokens;
   }
+
+  private static boolean anyMessageContains(List<MimeEntity> parts, byte[] needle) {
+    for (MimeEntity part : parts) {
+      if (part instanceof MessagePart message) {
+        NeedleSearch search = new NeedleSearch(needle);
+        try {
+          message.message().writeTo(search);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("cannot read the attached message", e);
+        }
+        if (search.found) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Looks for a byte string in what is written, across write boundaries, keeping only the last few bytes. */
+  private static final class NeedleSearch extends java.io.OutputStream {
+    private final byte[] needle;
+    private byte[] carry = new byte[0];
+    boolean found;
+
+    NeedleSearch(byte[] needle) {
+      this.needle = needle;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      if (found) {
+        return;
+      }
+      byte[] joined = new byte[carry.length + len];
+      System.arraycopy(carry, 0, joined, 0, carry.length);
+      System.arraycopy(b, off, joined, carry.length, len);
+      found = indexOf(joined, needle) >= 0;
+      int keep = Math.min(joined.length, needle.length - 1);
+      carry = java.util.Arrays.copyOfRange(joined, joined.length - keep, joined.length);
+    }
+  }
+
 
   private String newMessageId() {
     String domain = s.from().get(0).domain();

@@ -13,6 +13,9 @@ public final class Boundaries {
   private static final char[] ALPHABET =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
 
+  /** What every boundary starts with; the builder encodes a 7bit/8bit body that contains it. */
+  public static final byte[] MARKER = {'=', '_', 'm', 'r', '_'};
+
   private Boundaries() { }
 
   /** A new random boundary of 29 characters (RFC 2046 §5.1.1 allows up to 70). */

@@ -71,22 +71,8 @@ public final class EncodedBody implements MimeBody {
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot size a quoted-printable body", e);
     }
-    countedSize = counter.count;
-    return counter.count;
-  }
-
-  private static final class CountingOutputStream extends OutputStream {
-    long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
+    countedSize = counter.count();
+    return counter.count();
   }
 
   /** Lets an encoder be closed (to flush its tail) without closing the message stream under it. */
