@@ -198,7 +198,8 @@ final class MessageAssembler {
 
   /** Unstructured text (RFC 5322 §3.2.5): as is when it is plain ASCII, else encoded words or UTF-8. */
   private List<String> textTokens(String text) {
-    return HeaderFolder.words(s.utf8Headers() && !EncodedWord.containsControl(text) ? text : EncodedWord.encode(text));
+    boolean raw = s.utf8Headers() && !EncodedWord.containsControl(text) && !text.contains("=?");
+    return HeaderFolder.words(raw ? text : EncodedWord.encode(text));
   }
 
   /** A parameterised value as fold tokens: each part but the last ends with ';', so folds fall between them. */

@@ -112,6 +112,113 @@ public final class MimeMessage {
     return root.headers();
   }
 
+  // ---- Views on common fields and parts (read from the headers and the tree on each call).
+
+  /** The Subject, RFC 2047 decoded. */
+  public java.util.Optional<String> subject() {
+    return headers().text("Subject");
+  }
+
+  /** The From addresses (every From field; usually one). */
+  public AddressList from() {
+    return addresses("From");
+  }
+
+  /** The To addresses. */
+  public AddressList to() {
+    return addresses("To");
+  }
+
+  /** The Cc addresses. */
+  public AddressList cc() {
+    return addresses("Cc");
+  }
+
+  /** The Reply-To addresses. */
+  public AddressList replyTo() {
+    return addresses("Reply-To");
+  }
+
+  private AddressList addresses(String field) {
+    List<Address> all = new java.util.ArrayList<>();
+    for (Header h : headers().all(field)) {
+      all.addAll(AddressList.parse(h.value(), d -> { }).addresses());
+    }
+    return new AddressList(all);
+  }
+
+  /** The Message-ID as written, with angle brackets. */
+  public java.util.Optional<String> messageId() {
+    return headers().value("Message-ID").map(String::strip);
+  }
+
+  /** Every leaf part, depth first, including those inside attached messages. */
+  public List<MimePart> leaves() {
+    List<MimePart> leaves = new java.util.ArrayList<>();
+    java.util.ArrayDeque<MimeEntity> stack = new java.util.ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      MimeEntity e = stack.pop();
+      if (e instanceof MimePart part) {
+        leaves.add(part);
+      } else if (e instanceof Multipart multipart) {
+        for (int i = multipart.parts().size() - 1; i >= 0; i--) {
+          stack.push(multipart.parts().get(i));
+        }
+      } else if (e instanceof MessagePart message) {
+        stack.push(message.message().root());
+      }
+    }
+    return leaves;
+  }
+
+  /** The first {@code text/plain} part that is not an attachment, outside attached messages. */
+  public java.util.Optional<MimePart> textBody() {
+    return ownParts().stream().filter(p -> p.contentType().mimeType().equals("text/plain") && !p.isAttachment())
+        .findFirst();
+  }
+
+  /** The first {@code text/html} part that is not an attachment, outside attached messages. */
+  public java.util.Optional<MimePart> htmlBody() {
+    return ownParts().stream().filter(p -> p.contentType().mimeType().equals("text/html") && !p.isAttachment())
+        .findFirst();
+  }
+
+  /** The parts sent as attachments, outside attached messages (see {@link MimePart#isAttachment()}). */
+  public List<MimePart> attachments() {
+    return ownParts().stream().filter(MimePart::isAttachment).toList();
+  }
+
+  /** Messages attached as {@code message/rfc822} (forwards), at any depth of this message's own structure. */
+  public List<MimeMessage> attachedMessages() {
+    List<MimeMessage> messages = new java.util.ArrayList<>();
+    collect(root, null, messages);
+    return messages;
+  }
+
+  private List<MimePart> ownParts() {
+    List<MimePart> parts = new java.util.ArrayList<>();
+    collect(root, parts, null);
+    return parts;
+  }
+
+  private static void collect(MimeEntity entity, List<MimePart> parts, List<MimeMessage> messages) {
+    java.util.ArrayDeque<MimeEntity> stack = new java.util.ArrayDeque<>();
+    stack.push(entity);
+    while (!stack.isEmpty()) {
+      MimeEntity e = stack.pop();
+      if (e instanceof MimePart part && parts != null) {
+        parts.add(part);
+      } else if (e instanceof Multipart multipart) {
+        for (int i = multipart.parts().size() - 1; i >= 0; i--) {
+          stack.push(multipart.parts().get(i));
+        }
+      } else if (e instanceof MessagePart message && messages != null) {
+        messages.add(message.message());
+      }
+    }
+  }
+
   /** Writes the message; a parsed message that was not modified is written back byte for byte. */
   public void writeTo(OutputStream out) throws IOException {
     root.writeTo(out);

@@ -76,6 +76,29 @@ public final class MimePart implements MimeEntity {
     }
   }
 
+  /** The Content-Disposition (RFC 2183), when present and readable. */
+  public java.util.Optional<ContentDisposition> disposition() {
+    return headers.value("Content-Disposition").map(v -> ContentDisposition.parse(v, d -> { }));
+  }
+
+  /**
+   * The file name the sender gave: Content-Disposition {@code filename}, else the Content-Type {@code name}. It is
+   * the sender's text: never use it as a path; see {@link ContentDisposition#safeFileName(String)} (M12).
+   */
+  public java.util.Optional<String> filename() {
+    java.util.Optional<String> name = disposition().flatMap(ContentDisposition::filename);
+    return name.isPresent() ? name : contentType().parameter("name");
+  }
+
+  /** Whether the sender meant this part as an attachment: disposition attachment, or a file name without inline. */
+  public boolean isAttachment() {
+    java.util.Optional<ContentDisposition> disposition = disposition();
+    if (disposition.isPresent()) {
+      return disposition.get().isAttachment() || (!disposition.get().isInline() && filename().isPresent());
+    }
+    return filename().isPresent();
+  }
+
   @Override
   public void writeTo(OutputStream out) throws IOException {
     headers.writeTo(out);

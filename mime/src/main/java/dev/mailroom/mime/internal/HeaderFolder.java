@@ -38,7 +38,7 @@ public final class HeaderFolder {
       if (tokenLength + 1 > MAX_LINE - 1) {
         throw new IllegalArgumentException("header token too long to fold (" + tokenLength + " bytes): " + name);
       }
-      if (lineLength + 1 + tokenLength > PREFERRED_LINE && lineLength > name.length() + 1) {
+      if (tokenLength > 0 && lineLength + 1 + tokenLength > PREFERRED_LINE && lineLength > name.length() + 1) {
         out.write('\r');
         out.write('\n');
         lineLength = 0;
@@ -52,13 +52,17 @@ public final class HeaderFolder {
     return Header.parse(out.toByteArray());
   }
 
-  /** Splits plain text into tokens at runs of spaces and tabs (for unstructured fields). */
+  /**
+   * Splits text into tokens at single spaces (for unstructured fields), so that unfolding gives back the same text:
+   * runs of spaces become empty tokens, which are never folded before. Leading and trailing white space is not kept
+   * (RFC 5322 §3.2.2: it is not significant after the colon).
+   */
   public static List<String> words(String text) {
     String trimmed = text.strip();
     if (trimmed.isEmpty()) {
       return List.of("");
     }
-    return List.of(trimmed.split("[ \\t]+"));
+    return List.of(trimmed.split(" ", -1));
   }
 
   private static void check(String token) {
