@@ -87,7 +87,7 @@ final class Mime4jPeer {
         .build();
     Message message = Message.Builder.of()
         .setFrom(input.from())
-        .setTo(input.to())
+        .setTo(input.to().split(", "))
         .setSubject(input.subject())
         .setDate(new java.util.Date(input.dateMillis()))
         .setMessageId(input.messageId())

@@ -25,6 +25,7 @@ public class MimeParseBenchmark {
   public void load() throws Exception {
     corpus = Corpus.load();
     // every library must decode exactly the manifest's bytes, or its figure is not comparable
+    check("mailroom", fullParse_mailroom());
     check("mime4j", fullParse_mime4j());
     check("angus", fullParse_angus());
   }
@@ -34,6 +35,24 @@ public class MimeParseBenchmark {
       System.err.printf("WARNING: %s decoded %d bytes, the manifest says %d%n", library, decoded,
           corpus.manifestDecodedBytes);
     }
+  }
+
+  @Benchmark
+  public long fullParse_mailroom() throws Exception {
+    CountingSink sink = new CountingSink();
+    for (byte[] message : corpus.messages) {
+      MailroomSubject.fullParse(message, sink);
+    }
+    return sink.count;
+  }
+
+  @Benchmark
+  public long headersOnly_mailroom() throws Exception {
+    long fields = 0;
+    for (byte[] message : corpus.messages) {
+      fields += MailroomSubject.headersOnly(message);
+    }
+    return fields;
   }
 
   @Benchmark
