@@ -197,6 +197,14 @@ class AddressListTest {
     assertTrue(millis < 10_000, millis + " ms");
   }
 
+  /** SECURITY.md M02: 10^5 bad elements give a bounded number of defects. */
+  @Test
+  void m02DefectsAreBounded() {
+    assertEquals(List.of("ok@example.org"), addresses("a@b@c, ".repeat(100_000) + "ok@example.org"));
+    assertEquals(17, defects.size());
+    assertTrue(defects.get(16).detail().contains("not reported"));
+  }
+
   @Test
   void formatsAndRoundTrips() {
     AddressList list = AddressList.of(

@@ -34,7 +34,7 @@ public final class AddressParser {
   private AddressParser(String s, Consumer<MimeDefect> defects) {
     this.s = s;
     this.t = AddressLexer.tokens(s);
-    this.defects = defects;
+    this.defects = DefectReporter.capped(defects, DefectReporter.MAX_PER_VALUE);
   }
 
   /** Parses an address-list; invalid entries are reported and left out. */

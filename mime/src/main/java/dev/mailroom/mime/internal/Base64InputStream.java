@@ -58,6 +58,7 @@ public final class Base64InputStream extends InputStream {
   private int pendingPos;
   private int pendingLen;
 
+  private final byte[] one = new byte[1];
   private boolean padded;
   private boolean eof;
   private boolean closed;
@@ -69,7 +70,6 @@ public final class Base64InputStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n < 0 ? -1 : one[0] & 0xff;
   }

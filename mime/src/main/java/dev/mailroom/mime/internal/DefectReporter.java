@@ -17,6 +17,26 @@ public final class DefectReporter {
     this.sink = Objects.requireNonNull(sink, "defects");
   }
 
+  /** Header values report at most this many defects each (a field with 10^5 bad elements gives 16, not 10^5). */
+  public static final int MAX_PER_VALUE = 16;
+
+  /**
+   * A sink that passes on the first {@code max} defects, then one saying that more were dropped, then nothing: the
+   * defects of one header value stay bounded whatever the input (SECURITY.md M02, M11).
+   */
+  public static Consumer<MimeDefect> capped(Consumer<MimeDefect> sink, int max) {
+    Objects.requireNonNull(sink, "defects");
+    int[] count = {0};
+    return d -> {
+      int n = count[0]++;
+      if (n < max) {
+        sink.accept(d);
+      } else if (n == max) {
+        sink.accept(new MimeDefect(d.kind(), "more defects in this value not reported", d.offset()));
+      }
+    };
+  }
+
   /** Reports a defect of this kind unless one was already reported. */
   public void report(MimeDefect.Kind kind, String detail, long offset) {
     if (reported.add(kind)) {

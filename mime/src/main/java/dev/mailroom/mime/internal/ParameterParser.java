@@ -31,7 +31,7 @@ public final class ParameterParser {
   private ParameterParser(String s, Consumer<MimeDefect> defects) {
     this.s = s;
     this.n = s.length();
-    this.defects = defects;
+    this.defects = DefectReporter.capped(defects, DefectReporter.MAX_PER_VALUE);
   }
 
   public static ParameterValue.Parsed parse(String value, Consumer<MimeDefect> defects) {

@@ -170,6 +170,9 @@ class ParameterValueTest {
       s.append("; p").append(k).append("=v");
     }
     assertEquals(ParameterValue.MAX_PARAMETERS, parse(s.toString()).parameters().size());
+    defects.clear();
+    parse("x" + "; broken".repeat(100_000));
+    assertEquals(17, defects.size());
   }
 
   /** SECURITY.md M16: duplicates keep the first value. */
