@@ -147,6 +147,11 @@ public final class MimeMessage {
     return new AddressList(all);
   }
 
+  /** The Date, parsed leniently (RFC 5322 §3.3 and common broken forms); empty when missing or unreadable. */
+  public java.util.Optional<java.time.OffsetDateTime> date() {
+    return headers().value("Date").flatMap(v -> MimeDates.parse(v, d -> { }));
+  }
+
   /** The Message-ID as written, with angle brackets. */
   public java.util.Optional<String> messageId() {
     return headers().value("Message-ID").map(String::strip);
