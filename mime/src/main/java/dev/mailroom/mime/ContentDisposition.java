@@ -3,6 +3,7 @@ package dev.mailroom.mime;
 import dev.mailroom.mime.codec.ParameterValue;
 import dev.mailroom.mime.internal.Ascii;
 import dev.mailroom.mime.internal.FileNames;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,6 +132,21 @@ public record ContentDisposition(String type, Map<String, String> parameters) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(Long.parseLong(s));
+  }
+
+  /** The {@code creation-date} parameter (RFC 2183 §2.4), read by {@link MimeDates#parse(String)}. */
+  public Optional<OffsetDateTime> creationDate() {
+    return parameter("creation-date").flatMap(MimeDates::parse);
+  }
+
+  /** The {@code modification-date} parameter (RFC 2183 §2.5). */
+  public Optional<OffsetDateTime> modificationDate() {
+    return parameter("modification-date").flatMap(MimeDates::parse);
+  }
+
+  /** The {@code read-date} parameter (RFC 2183 §2.6). */
+  public Optional<OffsetDateTime> readDate() {
+    return parameter("read-date").flatMap(MimeDates::parse);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.mailroom.mime;
 
+import dev.mailroom.mime.codec.MimeCharsets;
 import dev.mailroom.mime.codec.TransferEncoding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,9 @@ public final class MimePart implements MimeEntity {
 
   /** The charset of a text part, or US-ASCII (RFC 2045 §5.2) when missing; UTF-8 when unknown to the JDK. */
   public Charset charset() {
-    return contentType().charset().orElse(StandardCharsets.US_ASCII);
+    return contentType().parameter("charset")
+        .map(label -> MimeCharsets.lookup(label).orElse(StandardCharsets.UTF_8))
+        .orElse(StandardCharsets.US_ASCII);
   }
 
   /** The decoded body converted to text with {@link #charset()}; invalid bytes become U+FFFD. */

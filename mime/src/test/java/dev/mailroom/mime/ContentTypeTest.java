@@ -78,6 +78,37 @@ class ContentTypeTest {
     assertTrue(kinds().contains(Kind.MALFORMED_CONTENT_TYPE));
   }
 
+  /** SECURITY.md M16: a duplicate Content-Type header: the first is used, with a defect. */
+  @Test
+  void m16DuplicateContentTypeHeader() {
+    Headers headers = Headers.of(List.of(Header.ofWireValue("Content-Type", "text/html; charset=utf-8"),
+        Header.ofWireValue("Content-Type", "text/plain")));
+    assertEquals("text/html", headers.contentType(defects::add).mimeType());
+    assertEquals(List.of(Kind.DUPLICATE_HEADER), kinds());
+    assertSame(ContentType.DEFAULT, Headers.empty().contentType());
+  }
+
+  @Test
+  void partCharsetDefaultsAndFallback() {
+    MimeBody body = new MimeBody() {
+      @Override
+      public java.io.InputStream openRaw() {
+        return new java.io.ByteArrayInputStream(new byte[0]);
+      }
+
+      @Override
+      public java.util.OptionalLong rawSize() {
+        return java.util.OptionalLong.of(0);
+      }
+    };
+    java.util.function.Function<String, MimePart> part = ct -> new MimePart(
+        ct == null ? Headers.empty() : Headers.of(List.of(Header.ofWireValue("Content-Type", ct))), body, List.of());
+    assertEquals(StandardCharsets.US_ASCII, part.apply(null).charset());
+    assertEquals(StandardCharsets.US_ASCII, part.apply("text/plain").charset());
+    assertEquals(StandardCharsets.ISO_8859_1, part.apply("text/plain; charset=latin1").charset());
+    assertEquals(StandardCharsets.UTF_8, part.apply("text/plain; charset=x-klingon").charset());
+  }
+
   /** SECURITY.md M16: duplicate parameters keep the first. */
   @Test
   void m16DuplicateParameters() {

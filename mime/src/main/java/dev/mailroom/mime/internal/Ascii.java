@@ -36,11 +36,20 @@ public final class Ascii {
    * non-ASCII written as {@code \\uXXXX} so that a detail never carries a raw line break (MimeDefect contract).
    */
   public static String escape(CharSequence s, int max) {
+    return escape(s, max, true);
+  }
+
+  /** As {@link #escape(CharSequence, int)}, but printable non-ASCII stays as it is (for toString). */
+  public static String escapeControls(CharSequence s, int max) {
+    return escape(s, max, false);
+  }
+
+  private static String escape(CharSequence s, int max, boolean nonAscii) {
     int end = Math.min(s.length(), max);
     StringBuilder out = new StringBuilder(end + 8);
     for (int i = 0; i < end; i++) {
       char c = s.charAt(i);
-      if (c < 0x20 || c >= 0x7f) {
+      if (c < 0x20 || (c >= 0x7f && (nonAscii || c <= 0x9f))) {
         out.append(String.format("\\u%04X", (int) c));
       } else {
         out.append(c);
