@@ -1,6 +1,9 @@
 package dev.mailroom.mime.internal;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Finds where a body (a leaf body, a preamble or an epilogue) ends: at the next delimiter line of a boundary on the
@@ -16,6 +19,11 @@ import java.io.IOException;
  * @param <T> the owner type of the boundary stack
  */
 public final class BodyScanner<T> {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long DASHES = 0x2D2D2D2D2D2D2D2DL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private final InputWindow w;
   private final BoundaryStack<T> boundaries;
 
@@ -101,9 +109,7 @@ public final class BodyScanner<T> {
       int hold = -1;
       int i = pos;
       while (true) {
-        while (i < limit && buf[i] != '-') {
-          i++;
-        }
+        i = indexOfDash(buf, i, limit);
         if (i >= limit) {
           break;
         }
@@ -151,6 +157,27 @@ public final class BodyScanner<T> {
         throw new IllegalStateException("window too small for a delimiter line");
       }
     }
+  }
+
+  /**
+   * The index of the first {@code '-'} in {@code buf[from, limit)}, or {@code limit}. Eight bytes at a time: XOR with
+   * eight dashes turns a dash into a zero byte, and the lowest byte flagged by the classic "has zero byte" test is
+   * always a real zero (a false flag can only sit above a real one).
+   */
+  static int indexOfDash(byte[] buf, int from, int limit) {
+    int i = from;
+    while (i + 8 <= limit) {
+      long w = (long) LONGS.get(buf, i) ^ DASHES;
+      long zero = (w - ONES) & ~w & HIGHS;
+      if (zero != 0) {
+        return i + (Long.numberOfTrailingZeros(zero) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < limit && buf[i] != '-') {
+      i++;
+    }
+    return i;
   }
 
   private static int leadStart(byte[] buf, int pos, int i) {

@@ -108,7 +108,8 @@ public sealed interface MimeEvent {
 
   /**
    * Raw body bytes, at most one parser window (64 KiB) per chunk. {@code bytes} is a read-only view of the parser's
-   * window: it is valid only until the next call to {@link MimeParser#next()}; copy what you keep.
+   * window: it is valid only until the next call to {@link MimeParser#next()} or read from a body stream; copy what
+   * you keep.
    */
   record BodyChunk(Section section, ByteBuffer bytes, long offset) implements MimeEvent {
     public BodyChunk {

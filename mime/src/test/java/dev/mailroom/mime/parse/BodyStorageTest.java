@@ -95,6 +95,28 @@ class BodyStorageTest {
   }
 
   @Test
+  void aFailingSourceFailsTheParseAndDeletesItsSpoolFiles() throws IOException {
+    byte[] input = withBody(2 * 1024 * 1024);
+    InputStream failing = new java.io.FilterInputStream(new ByteArrayInputStream(input)) {
+      private long left = 1_500_000;
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (left <= 0) {
+          throw new IOException("connection reset");
+        }
+        int n = super.read(b, off, (int) Math.min(len, left));
+        left -= Math.max(n, 0);
+        return n;
+      }
+    };
+    IOException e = assertThrows(IOException.class, () -> MimeMessage.parse(failing,
+        ParseOptions.defaults().withSpoolDirectory(dir).withSpoolThreshold(1024)));
+    assertEquals("connection reset", e.getMessage());
+    assertEquals(0, spoolFiles(), "the half-written spool file is deleted at once");
+  }
+
+  @Test
   void aFileIsReferencedNotCopied() throws IOException {
     byte[] input = withBody(100_000);
     Path file = dir.resolve("m.eml");
