@@ -97,8 +97,12 @@ final class MessageAssembler {
   }
 
   private MimePart textPart(List<Header> lead, String text, String subtype) {
-    byte[] bytes = crlf(text).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     ContentAnalysis content = ContentAnalysis.of(bytes);
+    if (content.hasBareCr() || content.hasBareLf()) { // line breaks become CRLF (the analysis tells when needed)
+      bytes = crlf(text).getBytes(StandardCharsets.UTF_8);
+      content = ContentAnalysis.of(bytes);
+    }
     TransferEncoding encoding = content.suggest(EncodeMode.TEXT, s.allow8bit());
     if (encoding.isIdentity() && indexOf(bytes, Boundaries.MARKER) >= 0) {
       // a 7bit/8bit body holding our boundary prefix: quoted-printable turns its '=' into "=3D", so no delimiter

@@ -161,8 +161,16 @@ public record ContentAnalysis(long size, long nonAscii, long controls, long nuls
       size += len;
       long lineLen = line;
       boolean cr = afterCr;
+      long high = 0;
       for (int p = off, end = off + len; p < end; p++) {
-        byte k = CLASS[b[p] & 0xff];
+        int c = b[p];
+        // fast path, no state change: printable ASCII, or a byte of a non-ASCII character, not right after a CR
+        if (!cr && (c >= 0x20 ? c != 0x7f : c < 0)) {
+          high += c >>> 31;
+          lineLen++;
+          continue;
+        }
+        byte k = CLASS[c & 0xff];
         if (k == NORMAL) {
           if (cr) {
             bareCrs++;
@@ -206,6 +214,7 @@ public record ContentAnalysis(long size, long nonAscii, long controls, long nuls
             break;
         }
       }
+      nonAscii += high;
       line = lineLen;
       afterCr = cr;
     }

@@ -24,9 +24,13 @@ public final class QuotedPrintableOutputStream extends EncoderStream {
 
   private static final boolean[] LITERAL = new boolean[256];
 
+  /** Literal bytes that are literal at any line position (so not '.' or 'F'): copied in runs. */
+  private static final boolean[] RUN = new boolean[256];
+
   static {
     for (int c = 33; c <= 126; c++) {
       LITERAL[c] = c != '=';
+      RUN[c] = c != '=' && c != '.' && c != 'F';
     }
   }
 
@@ -43,34 +47,112 @@ public final class QuotedPrintableOutputStream extends EncoderStream {
 
   @Override
   protected void encode(byte[] b, int off, int n) throws IOException {
-    int end = off + n;
-    for (int p = off; p < end; p++) {
+    // The hot loop keeps the stream's state in locals and checks room once per byte (one token is at most 6
+    // bytes: a soft break and an =XX); the state goes back to the fields when the loop ends or drains.
+    final byte[] out = buf;
+    final int limit = out.length - 8;
+    final byte[] hex = Ascii.HEX_UPPER;
+    int o = len;
+    int pos = linePos;
+    int pending = pendingSpace;
+    boolean cr = afterCr;
+    final boolean[] run = RUN;
+    for (int p = off, end = off + n; p < end; p++) {
+      if (o > limit) {
+        len = o;
+        drain();
+        o = len;
+      }
+      if (pending < 0 && !cr) { // a run of plain characters that fits on the line: copied as is
+        int stop = Math.min(end, p + Math.min(limit - o, MAX_LINE - 1 - pos));
+        int q = p;
+        while (q < stop && run[b[q] & 0xff]) {
+          q++;
+        }
+        if (q > p) {
+          System.arraycopy(b, p, out, o, q - p);
+          o += q - p;
+          pos += q - p;
+          p = q;
+          if (p == end) {
+            break;
+          }
+          if (o > limit) {
+            len = o;
+            drain();
+            o = len;
+          }
+        }
+      }
       int c = b[p] & 0xff;
       if (text) {
-        if (c == '\n' && afterCr) {
-          afterCr = false;
+        if (c == '\n' && cr) {
+          cr = false;
           continue;
         }
-        afterCr = c == '\r';
+        cr = c == '\r';
         if (c == '\r' || c == '\n') {
-          endLine();
-          ensure(2);
-          buf[len++] = '\r';
-          buf[len++] = '\n';
-          linePos = 0;
+          if (pending >= 0) { // white space at the end of a line is encoded (rule (3))
+            if (pos + 3 > MAX_LINE - 1) {
+              out[o++] = '=';
+              out[o++] = '\r';
+              out[o++] = '\n';
+              pos = 0;
+            }
+            out[o++] = '=';
+            out[o++] = hex[pending >>> 4];
+            out[o++] = hex[pending & 15];
+            pending = -1;
+          }
+          out[o++] = '\r';
+          out[o++] = '\n';
+          pos = 0;
           continue;
         }
       }
-      if (pendingSpace >= 0) {
-        token(pendingSpace, true);
-        pendingSpace = -1;
+      if (pending >= 0) { // white space followed by more text on the line stays literal
+        if (pos + 1 > MAX_LINE - 1) {
+          out[o++] = '=';
+          out[o++] = '\r';
+          out[o++] = '\n';
+          pos = 0;
+        }
+        out[o++] = (byte) pending;
+        pos++;
+        pending = -1;
+        if (o > limit) {
+          len = o;
+          drain();
+          o = len;
+        }
       }
       if (c == ' ' || c == '\t') {
-        pendingSpace = c; // decided by what follows: literal inside a line, encoded at its end
+        pending = c; // decided by what follows: literal inside a line, encoded at its end
+        continue;
+      }
+      boolean literal = LITERAL[c];
+      boolean plain = literal && !(pos == 0 && (c == '.' || c == 'F'));
+      if (pos + (plain ? 1 : 3) > MAX_LINE - 1) {
+        out[o++] = '=';
+        out[o++] = '\r';
+        out[o++] = '\n';
+        pos = 0;
+        plain = literal && c != '.' && c != 'F';
+      }
+      if (plain) {
+        out[o++] = (byte) c;
+        pos++;
       } else {
-        token(c, LITERAL[c]);
+        out[o++] = '=';
+        out[o++] = hex[c >>> 4];
+        out[o++] = hex[c & 15];
+        pos += 3;
       }
     }
+    len = o;
+    linePos = pos;
+    pendingSpace = pending;
+    afterCr = cr;
   }
 
   /** Writes held-back white space at the end of a line, encoded. */

@@ -51,7 +51,9 @@ class ConnectionFaultTransportTest {
 
   @Test
   void resetInTheMiddleOfAReplyIsAProtocolError() throws Exception {
-    server.enqueue(MockReply.of("250 reset soon").onReplyStart(new SocketEffect.ResetMidReply(4)));
+    // the delay lets the client's connect finish before the reset (an RST can otherwise beat connect())
+    server.enqueue(MockReply.of("250 reset soon").withDelay(java.time.Duration.ofMillis(100))
+        .onReplyStart(new SocketEffect.ResetMidReply(4)));
     LineTransport t = MockServers.connect(server, Security.PLAIN, QUICK, null);
     t.commandDeadline();
     assertThrows(MailProtocolException.class, () -> t.readLine());
