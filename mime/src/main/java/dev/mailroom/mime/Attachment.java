@@ -51,9 +51,13 @@ public final class Attachment {
     this.contentId = contentId;
   }
 
-  /** Content in memory (copied). */
+  /**
+   * Content in memory. The array is used as it is, not copied (attachments are often large, and a copy would double
+   * the memory): do not change it until every message built with it has been written.
+   */
   public static Attachment of(byte[] content, String contentType) {
-    return new Attachment(new Source.Bytes(content.clone()), parseType(contentType), null, null);
+    return new Attachment(new Source.Bytes(Objects.requireNonNull(content, "content")), parseType(contentType), null,
+        null);
   }
 
   /** A file, read when the message is written; the type comes from the extension, the name from the file name. */
