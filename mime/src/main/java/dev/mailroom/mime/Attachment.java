@@ -27,7 +27,7 @@ public final class Attachment {
       Map.entry("txt", "text/plain"), Map.entry("html", "text/html"), Map.entry("htm", "text/html"),
       Map.entry("csv", "text/csv"), Map.entry("png", "image/png"), Map.entry("jpg", "image/jpeg"),
       Map.entry("jpeg", "image/jpeg"), Map.entry("gif", "image/gif"), Map.entry("svg", "image/svg+xml"),
-      Map.entry("ics", "text/calendar"), Map.entry("eml", "message/rfc822"), Map.entry("json", "application/json"),
+      Map.entry("ics", "text/calendar"), Map.entry("json", "application/json"),
       Map.entry("xml", "application/xml"), Map.entry("doc", "application/msword"),
       Map.entry("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
       Map.entry("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -150,6 +150,10 @@ public final class Attachment {
     });
     if (type.isMultipart()) {
       throw new IllegalArgumentException("an attachment cannot be multipart: " + value);
+    }
+    if (type.is("message", "rfc822") || type.is("message", "global")) {
+      // RFC 2046 §5.2.1: an encapsulated message is never base64-encoded; parse it and attach the MimeMessage
+      throw new IllegalArgumentException("attach a message with MessageBuilder.attach(MimeMessage.parse(...))");
     }
     return type;
   }

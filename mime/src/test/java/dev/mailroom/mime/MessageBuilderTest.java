@@ -187,6 +187,13 @@ class MessageBuilderTest {
   }
 
   @Test
+  void encapsulatedMessagesAreAttachedParsedNeverAsEncodedBytes() {
+    // RFC 2046 §5.2.1: message/rfc822 must not be base64-encoded, so raw bytes of that type are refused
+    assertThrows(IllegalArgumentException.class, () -> Attachment.of(new byte[0], "message/rfc822"));
+    assertThrows(IllegalArgumentException.class, () -> Attachment.of(new byte[0], "multipart/mixed; boundary=x"));
+  }
+
+  @Test
   void aMessageNeedsAFromAddress() {
     assertThrows(IllegalStateException.class, () -> MimeMessage.builder().to("b@x").text("x").build());
   }
