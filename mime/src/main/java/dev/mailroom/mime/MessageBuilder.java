@@ -38,82 +38,58 @@ public final class MessageBuilder {
       "date", "message-id", "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
       "content-id");
 
-  /** Everything a builder holds; copied on every change. */
+  /** What the builder held when {@link #build()} was called: the assembler's input. */
   record State(
       List<MailboxAddress> from, MailboxAddress sender, List<MailboxAddress> to, List<MailboxAddress> cc,
       List<MailboxAddress> bcc, List<MailboxAddress> replyTo, String subject, OffsetDateTime date, String messageId,
       List<String[]> extraHeaders, String text, String html, List<Attachment> inline, List<Attachment> attachments,
-      List<MimeMessage> messages, boolean utf8Headers, boolean allow8bit) {
+      List<MimeMessage> messages, boolean utf8Headers, boolean allow8bit) { }
 
-    State with(java.util.function.UnaryOperator<Mutable> change) {
-      Mutable m = new Mutable(this);
-      change.apply(m);
-      return m.freeze();
-    }
-  }
+  // Every field holds an immutable value; a setter changes a fresh copy, never this builder.
+  private List<MailboxAddress> from = List.of();
+  private MailboxAddress sender;
+  private List<MailboxAddress> to = List.of();
+  private List<MailboxAddress> cc = List.of();
+  private List<MailboxAddress> bcc = List.of();
+  private List<MailboxAddress> replyTo = List.of();
+  private String subject;
+  private OffsetDateTime date;
+  private String messageId;
+  private List<String[]> extraHeaders = List.of();
+  private String text;
+  private String html;
+  private List<Attachment> inline = List.of();
+  private List<Attachment> attachments = List.of();
+  private List<MimeMessage> messages = List.of();
+  private boolean utf8Headers;
+  private boolean allow8bit;
 
-  /** A scratch copy of {@link State} for one change. */
-  static final class Mutable {
-    List<MailboxAddress> from;
-    MailboxAddress sender;
-    List<MailboxAddress> to;
-    List<MailboxAddress> cc;
-    List<MailboxAddress> bcc;
-    List<MailboxAddress> replyTo;
-    String subject;
-    OffsetDateTime date;
-    String messageId;
-    List<String[]> extraHeaders;
-    String text;
-    String html;
-    List<Attachment> inline;
-    List<Attachment> attachments;
-    List<MimeMessage> messages;
-    boolean utf8Headers;
-    boolean allow8bit;
-
-    Mutable(State s) {
-      from = s.from;
-      sender = s.sender;
-      to = s.to;
-      cc = s.cc;
-      bcc = s.bcc;
-      replyTo = s.replyTo;
-      subject = s.subject;
-      date = s.date;
-      messageId = s.messageId;
-      extraHeaders = s.extraHeaders;
-      text = s.text;
-      html = s.html;
-      inline = s.inline;
-      attachments = s.attachments;
-      messages = s.messages;
-      utf8Headers = s.utf8Headers;
-      allow8bit = s.allow8bit;
-    }
-
-    State freeze() {
-      return new State(List.copyOf(from), sender, List.copyOf(to), List.copyOf(cc), List.copyOf(bcc),
-          List.copyOf(replyTo), subject, date, messageId, List.copyOf(extraHeaders), text, html, List.copyOf(inline),
-          List.copyOf(attachments), List.copyOf(messages), utf8Headers, allow8bit);
-    }
-  }
-
-  private static final MessageBuilder EMPTY = new MessageBuilder(new State(List.of(), null, List.of(), List.of(),
-      List.of(), List.of(), null, null, null, List.of(), null, null, List.of(), List.of(), List.of(), false, false));
-
-  private final State state;
-
-  private MessageBuilder(State state) {
-    this.state = state;
-  }
+  private MessageBuilder() { }
 
   static MessageBuilder empty() {
-    return EMPTY;
+    return new MessageBuilder();
   }
 
-  private MessageBuilder change(java.util.function.UnaryOperator<Mutable> change) {
-    return new MessageBuilder(state.with(change));
+  private MessageBuilder copy() {
+    MessageBuilder b = new MessageBuilder();
+    b.from = from;
+    b.sender = sender;
+    b.to = to;
+    b.cc = cc;
+    b.bcc = bcc;
+    b.replyTo = replyTo;
+    b.subject = subject;
+    b.date = date;
+    b.messageId = messageId;
+    b.extraHeaders = extraHeaders;
+    b.text = text;
+    b.html = html;
+    b.inline = inline;
+    b.attachments = attachments;
+    b.messages = messages;
+    b.utf8Headers = utf8Headers;
+    b.allow8bit = allow8bit;
+    return b;
   }
 
   private static List<MailboxAddress> parseAll(String... addresses) {
@@ -124,58 +100,56 @@ public final class MessageBuilder {
     return list;
   }
 
-  private static List<MailboxAddress> plus(List<MailboxAddress> list, List<MailboxAddress> more) {
-    List<MailboxAddress> all = new ArrayList<>(list);
+  private static <T> List<T> plus(List<T> list, List<T> more) {
+    List<T> all = new ArrayList<>(list);
     all.addAll(more);
-    return all;
+    return List.copyOf(all);
+  }
+
+  private static <T> List<T> plus(List<T> list, T one) {
+    return plus(list, List.of(one));
   }
 
   /** Adds authors ({@code "Name <a@b>"} or {@code "a@b"}); RFC 5322 requires at least one. */
   public MessageBuilder from(String... addresses) {
     List<MailboxAddress> parsed = parseAll(addresses);
-    return change(m -> {
-      m.from = plus(m.from, parsed);
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.from = plus(from, parsed);
+    return b;
   }
 
   public MessageBuilder from(MailboxAddress... addresses) {
-    return change(m -> {
-      m.from = plus(m.from, List.of(addresses));
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.from = plus(from, List.of(addresses));
+    return b;
   }
 
   /** The Sender (RFC 5322 §3.6.2), needed when there is more than one author. */
   public MessageBuilder sender(String address) {
     MailboxAddress parsed = MailboxAddress.parse(address);
-    return change(m -> {
-      m.sender = parsed;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.sender = parsed;
+    return b;
   }
 
   public MessageBuilder to(String... addresses) {
     List<MailboxAddress> parsed = parseAll(addresses);
-    return change(m -> {
-      m.to = plus(m.to, parsed);
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.to = plus(to, parsed);
+    return b;
   }
 
   public MessageBuilder to(MailboxAddress... addresses) {
-    return change(m -> {
-      m.to = plus(m.to, List.of(addresses));
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.to = plus(to, List.of(addresses));
+    return b;
   }
 
   public MessageBuilder cc(String... addresses) {
     List<MailboxAddress> parsed = parseAll(addresses);
-    return change(m -> {
-      m.cc = plus(m.cc, parsed);
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.cc = plus(cc, parsed);
+    return b;
   }
 
   /**
@@ -183,45 +157,40 @@ public final class MessageBuilder {
    */
   public MessageBuilder bcc(String... addresses) {
     List<MailboxAddress> parsed = parseAll(addresses);
-    return change(m -> {
-      m.bcc = plus(m.bcc, parsed);
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.bcc = plus(bcc, parsed);
+    return b;
   }
 
   public MessageBuilder replyTo(String... addresses) {
     List<MailboxAddress> parsed = parseAll(addresses);
-    return change(m -> {
-      m.replyTo = plus(m.replyTo, parsed);
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.replyTo = plus(replyTo, parsed);
+    return b;
   }
 
   /** The subject; any text (CR and LF are refused), encoded as needed. */
   public MessageBuilder subject(String subject) {
     noLineBreaks("subject", subject);
-    return change(m -> {
-      m.subject = subject;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.subject = subject;
+    return b;
   }
 
   /** The Date; defaults to now in UTC when the message is built. */
   public MessageBuilder date(OffsetDateTime date) {
     Objects.requireNonNull(date, "date");
-    return change(m -> {
-      m.date = date;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.date = date;
+    return b;
   }
 
   /** The Message-ID, with or without angle brackets; one is generated when not set. */
   public MessageBuilder messageId(String id) {
     String checked = checkMessageId(id);
-    return change(m -> {
-      m.messageId = checked;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.messageId = checked;
+    return b;
   }
 
   /**
@@ -234,30 +203,25 @@ public final class MessageBuilder {
       throw new IllegalArgumentException(name + " is set by its own builder method");
     }
     noLineBreaks(name, value);
-    return change(m -> {
-      List<String[]> headers = new ArrayList<>(m.extraHeaders);
-      headers.add(new String[] {name, value});
-      m.extraHeaders = headers;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.extraHeaders = plus(extraHeaders, new String[] {name, value});
+    return b;
   }
 
   /** The plain-text body; line endings become CRLF. */
   public MessageBuilder text(String text) {
     Objects.requireNonNull(text, "text");
-    return change(m -> {
-      m.text = text;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.text = text;
+    return b;
   }
 
   /** The HTML body; with a text body the two form a multipart/alternative. */
   public MessageBuilder html(String html) {
     Objects.requireNonNull(html, "html");
-    return change(m -> {
-      m.html = html;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.html = html;
+    return b;
   }
 
   /** An inline part (it must have a Content-ID: {@link Attachment#inline(String)}), shown inside the HTML. */
@@ -265,50 +229,39 @@ public final class MessageBuilder {
     if (!part.isInline()) {
       throw new IllegalArgumentException("an inline part needs a Content-ID: use Attachment.inline(id)");
     }
-    return change(m -> {
-      List<Attachment> list = new ArrayList<>(m.inline);
-      list.add(part);
-      m.inline = list;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.inline = plus(inline, part);
+    return b;
   }
 
   /** An attachment. */
   public MessageBuilder attach(Attachment attachment) {
     Objects.requireNonNull(attachment, "attachment");
-    return change(m -> {
-      List<Attachment> list = new ArrayList<>(m.attachments);
-      list.add(attachment);
-      m.attachments = list;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.attachments = plus(attachments, attachment);
+    return b;
   }
 
   /** A whole message, attached as {@code message/rfc822} (a forward). */
   public MessageBuilder attach(MimeMessage message) {
     Objects.requireNonNull(message, "message");
-    return change(m -> {
-      List<MimeMessage> list = new ArrayList<>(m.messages);
-      list.add(message);
-      m.messages = list;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.messages = plus(messages, message);
+    return b;
   }
 
   /** Writes header text as raw UTF-8 (RFC 6532) instead of RFC 2047 encoded words: only for SMTPUTF8 delivery. */
   public MessageBuilder utf8Headers(boolean enabled) {
-    return change(m -> {
-      m.utf8Headers = enabled;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.utf8Headers = enabled;
+    return b;
   }
 
   /** Allows 8bit transfer encoding for text (the server offers 8BITMIME); otherwise text is 7bit, QP or base64. */
   public MessageBuilder allow8bit(boolean enabled) {
-    return change(m -> {
-      m.allow8bit = enabled;
-      return m;
-    });
+    MessageBuilder b = copy();
+    b.allow8bit = enabled;
+    return b;
   }
 
   /**
@@ -317,20 +270,15 @@ public final class MessageBuilder {
    * @throws IllegalStateException when there is no From address, or several without a Sender
    */
   public MimeMessage build() {
-    if (state.from().isEmpty()) {
+    if (from.isEmpty()) {
       throw new IllegalStateException("a message needs a From address (RFC 5322 §3.6)");
     }
-    if (state.from().size() > 1 && state.sender() == null) {
+    if (from.size() > 1 && sender == null) {
       throw new IllegalStateException("a message with several authors needs a Sender (RFC 5322 §3.6.2)");
     }
-    State s = state;
-    if (s.date() == null) {
-      s = s.with(m -> {
-        m.date = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
-        return m;
-      });
-    }
-    return new MessageAssembler(s).assemble();
+    OffsetDateTime when = date != null ? date : OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+    return new MessageAssembler(new State(from, sender, to, cc, bcc, replyTo, subject, when, messageId, extraHeaders,
+        text, html, inline, attachments, messages, utf8Headers, allow8bit)).assemble();
   }
 
   private static void noLineBreaks(String what, String value) {
