@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * attachments, inline parts, forwarded messages), and writing a parsed message that was not changed gives back the
  * parsed bytes exactly.
  */
-class RoundTripTest {
+class BuildParseRoundTripTest {
   private static final String[] WORDS = {"meeting", "Grüße", "=?utf-8?Q?not_a_word?=", "Zürich", "日本語", "naïve",
       "\"quoted\"", "a,b", "(comment)", "x".repeat(90), "réunion", "Ωμέγα", "€", "tab\there", "semi;colon", "=_mr_x"};
   private static final String[] LINE_ENDS = {"\n", "\r\n", "\r"};
