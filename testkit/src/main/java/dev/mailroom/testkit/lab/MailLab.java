@@ -100,6 +100,16 @@ public final class MailLab {
     return "127.0.0.1";
   }
 
+  /**
+   * Waits (polling IMAP on {@link #IMAP}) until a message with this Message-ID is in {@code user}'s INBOX and returns
+   * its exact bytes as stored, then expunges it so tests leave the mailbox as they found it. Uses a minimal IMAP
+   * reader of its own, not Mailroom's client.
+   */
+  public byte[] takeDelivered(User user, String messageId, java.time.Duration timeout)
+      throws IOException, InterruptedException {
+    return LabImap.await(host(), IMAP, user, messageId, timeout, true);
+  }
+
   /** The lab's self-signed certificate (CN=localhost; SAN localhost, 127.0.0.1, lab.example.test), as PEM. */
   public Path caCertificate() {
     return dir.resolve("tls/cert.pem");
