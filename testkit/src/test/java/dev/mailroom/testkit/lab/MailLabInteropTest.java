@@ -35,7 +35,7 @@ class MailLabInteropTest {
   void sentMessageIsReadBackByMessageId() throws Exception {
     MailLab lab = MailLab.require();
     String id = "<lab-helper." + System.nanoTime() + "@example.test>";
-    String message = "From: alice@example.test\r\nTo: bob@example.test\r\nSubject: lab helper\r\nMessage-ID: " + id
+    String message = "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nFrom: alice@example.test\r\nTo: bob@example.test\r\nSubject: lab helper\r\nMessage-ID: " + id
         + "\r\n\r\nhello\r\n";
     try (Socket s = new Socket(lab.host(), MailLab.SMTP)) {
       InputStream in = s.getInputStream();
