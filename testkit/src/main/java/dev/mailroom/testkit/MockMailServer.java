@@ -492,6 +492,16 @@ public class MockMailServer implements AutoCloseable {
     handshakes.add(handshake);
   }
 
+  /** Asks the dispatcher for the reply to a command line; a protocol server may adjust the framing. */
+  MockReply dispatch(Dispatcher dispatcher, RecordedCommand command) throws InterruptedException {
+    return dispatcher.dispatch(command);
+  }
+
+  /** Asks the dispatcher for the reply to a payload; a protocol server may adjust it. */
+  MockReply dispatchPayload(Dispatcher dispatcher, RecordedPayload payload) throws InterruptedException {
+    return dispatcher.dispatchPayload(payload);
+  }
+
   void connectionEnded(ServerConnection connection) {
     openConnections.remove(connection);
   }

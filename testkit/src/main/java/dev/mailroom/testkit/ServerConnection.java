@@ -66,17 +66,17 @@ final class ServerConnection implements Runnable {
     if (next instanceof NextRead.Line) {
       RecordedCommand command = readCommand();
       if (command == null || command.ending() == LineEnding.NONE) return null;
-      reply = dispatcher.dispatch(command);
+      reply = server.dispatch(dispatcher, command);
     } else if (next instanceof NextRead.DotTerminated) {
       StrictReader.RawPayload p = reader.readDotTerminated(server.maxPayloadBytes());
       RecordedPayload payload = recordPayload(RecordedPayload.Framing.DOT_TERMINATED, p);
       if (!payload.complete()) return null;
-      reply = dispatcher.dispatchPayload(payload);
+      reply = server.dispatchPayload(dispatcher, payload);
     } else if (next instanceof NextRead.Exactly exactly) {
       StrictReader.RawPayload p = reader.readExactly(exactly.byteCount(), server.maxPayloadBytes());
       RecordedPayload payload = recordPayload(RecordedPayload.Framing.COUNTED, p);
       if (!payload.complete()) return null;
-      reply = dispatcher.dispatchPayload(payload);
+      reply = server.dispatchPayload(dispatcher, payload);
     } else {
       reply = dispatcher.unprompted(info());
     }
