@@ -1,12 +1,17 @@
 package dev.mailroom.testkit;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -222,23 +227,36 @@ class MockSmtpServerTest {
   @Test
   void rsetAbandonsTheBdatTransaction() throws Exception {
     smtp.enqueueGreeting("mx.test ESMTP");
+    // A sloppy client: after RSET it sends BDAT without a new MAIL, and this script accepts it.
     smtp.enqueue(MockReply.of(250, "ok"), MockReply.of(250, "chunk ok"), MockReply.of(250, "reset"),
-        MockReply.of(250, "ok"), MockReply.of(250, "queued"));
+        MockReply.of(250, "queued"));
     try (TestClient client = TestClient.connect(smtp)) {
       assertEquals("220 mx.test ESMTP", client.readLine());
       client.write("MAIL FROM:<a@client.test>\r\nBDAT 3\r\nold");
       assertEquals("250 ok", client.readLine());
       assertEquals("250 chunk ok", client.readLine());
-      client.write("RSET\r\nMAIL FROM:<c@client.test>\r\nBDAT 0 LAST\r\n");
+      client.write("RSET\r\nBDAT 3 LAST\r\nnew");
       assertEquals("250 reset", client.readLine());
-      assertEquals("250 ok", client.readLine());
       assertEquals("250 queued", client.readLine());
     }
     RecordedMessage message = smtp.takeMessage();
-    assertEquals("", message.text());
-    assertEquals(List.of("MAIL FROM:<c@client.test>", "BDAT 0 LAST"),
-        message.transactionCommands().stream().map(RecordedCommand::line).toList());
+    assertEquals("new", message.text());
+    assertEquals(List.of("BDAT 3 LAST"), message.transactionCommands().stream().map(RecordedCommand::line).toList());
     assertThrows(AssertionError.class, () -> smtp.takeMessage(Duration.ofMillis(100)));
+  }
+
+  @Test
+  void anEmptyLastChunkEndsTheMessage() throws Exception {
+    smtp.enqueueGreeting("mx.test ESMTP");
+    smtp.enqueue(MockReply.of(250, "ok"), MockReply.of(250, "chunk ok"), MockReply.of(250, "queued"));
+    try (TestClient client = TestClient.connect(smtp)) {
+      assertEquals("220 mx.test ESMTP", client.readLine());
+      client.write("MAIL FROM:<a@client.test>\r\nBDAT 2\r\nhiBDAT 0 LAST\r\n");
+      assertEquals("250 ok", client.readLine());
+      assertEquals("250 chunk ok", client.readLine());
+      assertEquals("250 queued", client.readLine());
+    }
+    assertEquals("hi", smtp.takeMessage().text());
   }
 
   @Test
@@ -274,5 +292,39 @@ class MockSmtpServerTest {
     }
     assertEquals(0, smtp.messageCount());
     assertEquals(List.of(), smtp.failures());
+  }
+
+  /** The class Javadoc's example, verbatim apart from the socket timeout. */
+  @Test
+  void javadocExample() throws Exception {
+    try (MockSmtpServer smtp = new MockSmtpServer()) {
+      smtp.enqueueGreeting("mx.test ESMTP");
+      smtp.enqueueEhlo("mx.test", "PIPELINING", "SIZE 1000000");
+      smtp.enqueue(MockReply.of(250, "2.1.0 ok"), MockReply.of(250, "2.1.5 ok"), MockReply.of(354, "go"));
+      smtp.enqueue(MockReply.of(250, "2.0.0 queued"), MockReply.of(221, "bye").onReplyEnd(SocketEffect.CLOSE));
+      smtp.start();
+      try (Socket socket = new Socket(smtp.host(), smtp.port())) {
+        socket.setSoTimeout(5000);
+        BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), US_ASCII));
+        OutputStream out = socket.getOutputStream();
+        assertEquals("220 mx.test ESMTP", in.readLine());
+        out.write("EHLO client.test\r\n".getBytes(US_ASCII));
+        assertEquals("250-mx.test", in.readLine());
+        assertEquals("250-PIPELINING", in.readLine());
+        assertEquals("250 SIZE 1000000", in.readLine());
+        out.write("MAIL FROM:<a@client.test>\r\nRCPT TO:<b@mx.test>\r\nDATA\r\n".getBytes(US_ASCII)); // pipelined
+        assertEquals("250 2.1.0 ok", in.readLine());
+        assertEquals("250 2.1.5 ok", in.readLine());
+        assertEquals("354 go", in.readLine());
+        out.write("Subject: hi\r\n\r\n..dot\r\n.\r\n".getBytes(US_ASCII));
+        assertEquals("250 2.0.0 queued", in.readLine());
+        out.write("QUIT\r\n".getBytes(US_ASCII));
+        assertEquals("221 bye", in.readLine());
+      }
+      assertEquals("EHLO client.test", smtp.takeCommand().line());
+      RecordedMessage message = smtp.takeMessage();
+      assertEquals("Subject: hi\r\n\r\n.dot\r\n", message.text()); // un-stuffed
+      assertEquals(3, message.transactionCommands().size());     // MAIL, RCPT, DATA
+    }
   }
 }
