@@ -497,11 +497,6 @@ public class MockMailServer implements AutoCloseable {
     return dispatcher.dispatch(command);
   }
 
-  /** Asks the dispatcher for the reply to a payload; a protocol server may adjust it. */
-  MockReply dispatchPayload(Dispatcher dispatcher, RecordedPayload payload) throws InterruptedException {
-    return dispatcher.dispatchPayload(payload);
-  }
-
   void connectionEnded(ServerConnection connection) {
     openConnections.remove(connection);
   }

@@ -71,12 +71,12 @@ final class ServerConnection implements Runnable {
       StrictReader.RawPayload p = reader.readDotTerminated(server.maxPayloadBytes());
       RecordedPayload payload = recordPayload(RecordedPayload.Framing.DOT_TERMINATED, p);
       if (!payload.complete()) return null;
-      reply = server.dispatchPayload(dispatcher, payload);
+      reply = dispatcher.dispatchPayload(payload);
     } else if (next instanceof NextRead.Exactly exactly) {
       StrictReader.RawPayload p = reader.readExactly(exactly.byteCount(), server.maxPayloadBytes());
       RecordedPayload payload = recordPayload(RecordedPayload.Framing.COUNTED, p);
       if (!payload.complete()) return null;
-      reply = server.dispatchPayload(dispatcher, payload);
+      reply = dispatcher.dispatchPayload(payload);
     } else {
       reply = dispatcher.unprompted(info());
     }
