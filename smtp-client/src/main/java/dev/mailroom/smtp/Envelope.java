@@ -10,7 +10,8 @@ import java.util.Objects;
  * Who a message is from and to, as SMTP sees it (RFC 5321 §3.3), independent of the message's headers. Every
  * address is checked with {@link MailboxAddress#checkEnvelopeAddress(String)} when the envelope is built, so CR, LF,
  * NUL, angle brackets or white space can never reach {@code MAIL FROM} or {@code RCPT TO} (SECURITY.md S01, S02):
- * commands are encoded as UTF-8 and never narrowed char by char.
+ * commands are encoded as UTF-8 and never narrowed char by char. Unicode controls, format characters (bidi
+ * overrides) and line or paragraph separators are refused as well.
  *
  * <pre>{@code
  * Envelope envelope = Envelope.of("alice@example.org", "bob@example.org", "carol@example.org")
@@ -106,6 +107,14 @@ public record Envelope(String sender, List<Recipient> recipients, MailFromOption
     Objects.requireNonNull(address, role);
     try {
       MailboxAddress.checkEnvelopeAddress(address);
+      address.codePoints().forEach(cp -> {
+        int type = Character.getType(cp);
+        if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+            || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+          throw new IllegalArgumentException("control, format or separator character U+"
+              + String.format("%04X", cp));
+        }
+      });
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("invalid " + role + " address '" + Escaping.escape(address, 64) + "': "
           + e.getMessage(), e);
