@@ -57,8 +57,8 @@ public final class MailTransaction {
     if (size < 0) {
       throw new IllegalArgumentException("the message size is unknown; send its bytes instead");
     }
-    BodyType bodyType = bodyType(envelope.mailFromOptions(), body);
     check(envelope, size);
+    BodyType bodyType = bodyType(envelope.mailFromOptions(), body);
     boolean bdat = bodyType == BodyType.BINARY_MIME || (preferChunking && caps.chunking());
     List<String> commands = new ArrayList<>(envelope.recipients().size() + 2);
     commands.add(EnvelopeCommands.mailFrom(envelope, caps, size, bodyType));
