@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * The outcome of one message transaction. Partial success is data, not an exception: check
  * {@link #rejectedRecipients()}.
  *
- * @param finalReply the reply to the final {@code .} or {@code BDAT ... LAST}
+ * <p>When no recipient was accepted, no byte of the message was sent (SECURITY.md S14) and {@link #finalReply()} is
+ * the reply that ended the transaction: the refusal of a pipelined DATA, or else the last RCPT refusal.
+ *
+ * @param finalReply the reply to the final {@code .} or {@code BDAT ... LAST}, or the one that ended the transaction
  * @param recipients one result per recipient, in envelope order
  */
 public record SendReport(SmtpReply finalReply, List<RecipientResult> recipients) {
@@ -23,6 +26,11 @@ public record SendReport(SmtpReply finalReply, List<RecipientResult> recipients)
   public Optional<String> queueId() {
     Matcher m = QUEUED_AS.matcher(finalReply.text());
     return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** Whether the server took responsibility for the message for at least one recipient. */
+  public boolean messageAccepted() {
+    return finalReply.isPositiveCompletion() && recipients.stream().anyMatch(RecipientResult::accepted);
   }
 
   /** The recipients the server accepted. */

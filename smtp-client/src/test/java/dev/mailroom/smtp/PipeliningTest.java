@@ -44,6 +44,7 @@ class PipeliningTest {
     assertEquals(new EnhancedStatus(5, 1, 1), gone.reply().enhancedStatus());
     assertEquals(452, report.rejectedRecipients().get(1).reply().code());
     assertEquals("Q1", report.queueId().orElseThrow());
+    assertTrue(report.messageAccepted());
     assertEquals("body\r\n", new String(server.takePayload().bytes(), US_ASCII).split("\r\n\r\n", 2)[1]);
   }
 
@@ -72,6 +73,7 @@ class PipeliningTest {
       report = session.send(Envelope.of("a@b.example", "x@d.example", "y@d.example"), BODY);
     }
     assertTrue(report.acceptedRecipients().isEmpty());
+    assertFalse(report.messageAccepted());
     assertEquals(2, report.rejectedRecipients().size());
     assertEquals(0, server.takePayload().bytes().length, "WIRE: an empty message, no body bytes");
     List<String> wire = wire(server);

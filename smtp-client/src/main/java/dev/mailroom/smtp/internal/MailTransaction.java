@@ -147,10 +147,12 @@ public final class MailTransaction {
     List<SmtpReply> replies = new ArrayList<>(commands.size());
     int written = 0;
     while (replies.size() < commands.size()) {
-      while (written < commands.size() && written - replies.size() < PIPELINE_WINDOW) {
-        channel.write(commands.get(written++));
+      if (written < commands.size() && written - replies.size() <= PIPELINE_WINDOW / 2) {
+        while (written < commands.size() && written - replies.size() < PIPELINE_WINDOW) {
+          channel.write(commands.get(written++));
+        }
+        channel.flush(); // one segment per half window, not one per reply
       }
-      channel.flush();
       boolean isData = replies.size() == commands.size() - 1 && "DATA".equals(commands.get(replies.size()));
       SmtpReply reply = channel.read(isData ? channel.timeouts().dataInit() : channel.timeouts().mailRcpt());
       replies.add(reply);
