@@ -40,16 +40,19 @@ final class LabImap implements AutoCloseable {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** The UID of the message with this Message-ID, or -1. */
-  long find(String messageId) throws IOException {
+  /** The UIDs of the messages with this Message-ID (one per delivered copy), maybe none. */
+  java.util.List<Long> find(String messageId) throws IOException {
     String[] reply = command("UID SEARCH HEADER Message-ID " + quoted(messageId)).split("\r\n");
+    java.util.List<Long> uids = new java.util.ArrayList<>();
     for (String l : reply) {
       Matcher m = SEARCH.matcher(l);
       if (m.matches() && !m.group(1).isBlank()) {
-        return Long.parseLong(m.group(1).trim().split(" ")[0]);
+        for (String uid : m.group(1).trim().split(" ")) {
+          uids.add(Long.parseLong(uid));
+        }
       }
     }
-    return -1;
+    return uids;
   }
 
   /** The exact bytes of message {@code uid}. */
@@ -131,11 +134,13 @@ final class LabImap implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       try (LabImap imap = new LabImap(host, port, user)) {
-        long uid = imap.find(messageId);
-        if (uid > 0) {
-          byte[] bytes = imap.fetch(uid);
+        java.util.List<Long> uids = imap.find(messageId);
+        if (!uids.isEmpty()) {
+          byte[] bytes = imap.fetch(uids.get(0));
           if (remove) {
-            imap.expunge(uid);
+            for (long uid : uids) {
+              imap.expunge(uid);
+            }
           }
           return bytes;
         }
