@@ -9,6 +9,7 @@ module dev.mailroom.benchmarks {
   requires apache.mime4j.dom;
   requires jakarta.mail;
   requires jakarta.activation;
+  requires org.apache.commons.net;
 
   exports dev.mailroom.benchmarks;
 }

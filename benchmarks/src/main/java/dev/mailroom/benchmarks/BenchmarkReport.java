@@ -1,10 +1,14 @@
 package dev.mailroom.benchmarks;
 
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -13,13 +17,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the MIME benchmarks for Mailroom and its peers (mime4j, Angus Mail) in one JMH run over one in-memory corpus
- * and prints MB/s per library and Mailroom's speed as a multiple of each peer's.
+ * and prints MB/s per library and Mailroom's speed as a multiple of each peer's; with {@code --smtp} (or an
+ * {@code --include} that selects {@link SmtpSendBenchmark}), the SMTP send benchmark against the lab's Postfix, printed
+ * as messages/s and ratios per (added latency, body size).
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar                 # generates ../shared corpus (n=200) into target/
  * java -jar benchmarks/target/benchmarks.jar --n 500 --quick # other corpus size, shorter iterations
  * java -jar benchmarks/target/benchmarks.jar --corpus DIR    # an existing gen.py corpus
+ * java -jar benchmarks/target/benchmarks.jar --smtp --quick  # SMTP send (needs ../shared/lab/up.sh running)
+ * java -jar benchmarks/target/benchmarks.jar --include '.*SmtpSend.*' --quick   # the same
  * </pre>
  *
  * Benchmark methods are named {@code operation_library}; Mailroom's are {@code operation_mailroom}.
@@ -38,17 +46,13 @@ public final class BenchmarkReport {
         case "--quick" -> quick = true;
         case "--corpus" -> corpusDir = Path.of(args[++i]);
         case "--include" -> include = args[++i];
+        case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
-    Path shared = Path.of(System.getProperty("mailroom.shared.dir", "../shared")).toAbsolutePath().normalize();
-    if (corpusDir == null) {
-      corpusDir = Corpus.generate(shared, Path.of("target", "bench-corpus-seed1-n" + n).toAbsolutePath(), n, 1);
-    }
-    Corpus corpus = Corpus.load(corpusDir);
-    System.out.printf("corpus: %s, %d messages, %.1f MB, %d leaves, %d decoded bytes (manifest)%n", corpusDir,
-        corpus.messages.size(), corpus.totalBytes / 1e6, corpus.manifestLeaves, corpus.manifestDecodedBytes);
-
+    Pattern selected = Pattern.compile(include);
+    boolean mime = selects(selected, MimeParseBenchmark.class) || selects(selected, MimeBuildBenchmark.class);
+    Corpus corpus = null;
     ChainedOptionsBuilder options = new OptionsBuilder()
         .include(include)
         .forks(1)
@@ -56,20 +60,60 @@ public final class BenchmarkReport {
         .warmupTime(TimeValue.seconds(quick ? 2 : 3))
         .measurementIterations(quick ? 2 : 5)
         .measurementTime(TimeValue.seconds(quick ? 2 : 3))
-        .timeUnit(TimeUnit.MILLISECONDS)
-        .jvmArgsAppend("-Xmx3g", "-Dmailroom.corpus=" + corpusDir);
+        .jvmArgsAppend("-Xmx3g");
+    if (mime) {
+      Path shared = Path.of(System.getProperty("mailroom.shared.dir", "../shared")).toAbsolutePath().normalize();
+      if (corpusDir == null) {
+        corpusDir = Corpus.generate(shared, Path.of("target", "bench-corpus-seed1-n" + n).toAbsolutePath(), n, 1);
+      }
+      corpus = Corpus.load(corpusDir);
+      System.out.printf("corpus: %s, %d messages, %.1f MB, %d leaves, %d decoded bytes (manifest)%n", corpusDir,
+          corpus.messages.size(), corpus.totalBytes / 1e6, corpus.manifestLeaves, corpus.manifestDecodedBytes);
+      options.jvmArgsAppend("-Dmailroom.corpus=" + corpusDir);
+    }
+    Integer smtpPort = Integer.getInteger("mailroom.smtp.port");
+    if (smtpPort != null) {
+      options.jvmArgsAppend("-Dmailroom.smtp.port=" + smtpPort);
+    }
     Collection<RunResult> results = new Runner(options.build()).run();
 
+    List<RunResult> mimeResults = new ArrayList<>();
+    List<RunResult> smtpResults = new ArrayList<>();
+    for (RunResult result : results) {
+      String benchmark = result.getParams().getBenchmark();
+      (benchmark.contains(".SmtpSendBenchmark.") ? smtpResults : mimeResults).add(result);
+    }
+    if (!mimeResults.isEmpty() && corpus != null) {
+      printMime(mimeResults, corpus);
+    }
+    if (!smtpResults.isEmpty()) {
+      printSmtp(smtpResults);
+    }
+  }
+
+  private static boolean selects(Pattern include, Class<?> benchmarkClass) {
+    for (Method m : benchmarkClass.getDeclaredMethods()) {
+      if (m.isAnnotationPresent(Benchmark.class) && include.matcher(benchmarkClass.getName() + "." + m.getName()).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String[] operationAndLibrary(RunResult result) {
+    String method = result.getParams().getBenchmark();
+    method = method.substring(method.lastIndexOf('.') + 1);
+    int underscore = method.indexOf('_');
+    return new String[] {method.substring(0, underscore), method.substring(underscore + 1)};
+  }
+
+  private static void printMime(List<RunResult> results, Corpus corpus) {
     Map<String, Map<String, double[]>> byOperation = new TreeMap<>();
     for (RunResult result : results) {
-      String method = result.getParams().getBenchmark();
-      method = method.substring(method.lastIndexOf('.') + 1);
-      int underscore = method.indexOf('_');
-      String operation = method.substring(0, underscore);
-      String library = method.substring(underscore + 1);
+      String[] ol = operationAndLibrary(result);
       double msPerOp = result.getPrimaryResult().getScore();
       double error = result.getPrimaryResult().getScoreError();
-      byOperation.computeIfAbsent(operation, k -> new TreeMap<>()).put(library, new double[] {msPerOp, error});
+      byOperation.computeIfAbsent(ol[0], k -> new TreeMap<>()).put(ol[1], new double[] {msPerOp, error});
     }
     double buildBytes = BuildInput.standard().approximateBytes();
     System.out.println();
@@ -87,5 +131,55 @@ public final class BenchmarkReport {
       }
     }
     System.out.println("\nratio = peer time / Mailroom time (above 1 means Mailroom is faster)");
+  }
+
+  /**
+   * SMTP group: messages/s per library for each (latency, body size) combination, and Mailroom's rate as a multiple
+   * of each peer's; without a Mailroom result, each peer against Angus.
+   */
+  private static void printSmtp(List<RunResult> results) {
+    Map<String, Map<String, double[]>> byCase = new TreeMap<>();
+    for (RunResult result : results) {
+      String library = operationAndLibrary(result)[1];
+      int latency = Integer.parseInt(result.getParams().getParam("latencyMs"));
+      int body = Integer.parseInt(result.getParams().getParam("bodyBytes"));
+      double perSecond = perSecond(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
+      double error = perSecond(result.getPrimaryResult().getScoreError(), result.getPrimaryResult().getScoreUnit());
+      String key = String.format("%03d|%09d", latency, body);
+      byCase.computeIfAbsent(key, k -> new TreeMap<>()).put(library, new double[] {perSecond, error, latency, body});
+    }
+    boolean anyMailroom = byCase.values().stream().anyMatch(m -> m.containsKey("mailroom"));
+    String base = anyMailroom ? "mailroom" : "angus";
+    System.out.println();
+    System.out.println("SMTP send, one connection reused, Postfix on loopback (latency = added each way by the proxy)");
+    System.out.printf("%-10s %-9s %-11s %16s %14s%n", "latency", "body", "library", "messages/s", base + " is");
+    for (Map<String, double[]> libraries : byCase.values()) {
+      double[] reference = libraries.get(base);
+      for (var library : libraries.entrySet()) {
+        double[] v = library.getValue();
+        String ratio = reference == null || library.getKey().equals(base) ? ""
+            : String.format("%.2fx", reference[0] / v[0]);
+        System.out.printf("%-10s %-9s %-11s %9.1f±%-6.1f %14s%n", (int) v[2] + " ms", size((int) v[3]),
+            library.getKey(), v[0], v[1], ratio);
+      }
+    }
+    System.out.println("\nratio = " + base + " messages/s / peer messages/s (above 1 means " + base + " is faster)");
+    if (!anyMailroom) {
+      System.out.println("(no send_mailroom results in this run: ratios compare the peers with Angus)");
+    }
+  }
+
+  private static double perSecond(double score, String unit) {
+    return switch (unit) {
+      case "ops/s" -> score;
+      case "ops/ms" -> score * 1e3;
+      case "ops/us" -> score * 1e6;
+      case "ops/min" -> score / 60;
+      default -> throw new IllegalStateException("unexpected throughput unit " + unit);
+    };
+  }
+
+  private static String size(int bytes) {
+    return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " B";
   }
 }
