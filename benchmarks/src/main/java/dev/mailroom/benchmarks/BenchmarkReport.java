@@ -28,6 +28,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar --corpus DIR    # an existing gen.py corpus
  * java -jar benchmarks/target/benchmarks.jar --smtp --quick  # SMTP send (needs ../shared/lab/up.sh running)
  * java -jar benchmarks/target/benchmarks.jar --include '.*SmtpSend.*' --quick   # the same
+ * # SMTP runs then remove their mail from bob's INBOX (BenchMailCleanup); --keep-mail keeps it
  * </pre>
  *
  * Benchmark methods are named {@code operation_library}; Mailroom's are {@code operation_mailroom}.
@@ -38,6 +39,7 @@ public final class BenchmarkReport {
   public static void main(String[] args) throws Exception {
     int n = 200;
     boolean quick = false;
+    boolean cleanup = true;
     Path corpusDir = null;
     String include = "dev\\.mailroom\\.benchmarks\\.Mime.*";
     for (int i = 0; i < args.length; i++) {
@@ -46,6 +48,7 @@ public final class BenchmarkReport {
         case "--quick" -> quick = true;
         case "--corpus" -> corpusDir = Path.of(args[++i]);
         case "--include" -> include = args[++i];
+        case "--keep-mail" -> cleanup = false;
         case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -88,12 +91,18 @@ public final class BenchmarkReport {
     }
     if (!smtpResults.isEmpty()) {
       printSmtp(smtpResults);
+      if (cleanup) {
+        int removed = BenchMailCleanup.run(Integer.getInteger("mailroom.imap.port", 10143), 120_000);
+        System.out.println("removed " + removed + " benchmark messages from bob@example.test's INBOX"
+            + " (--keep-mail keeps them)");
+      }
     }
   }
 
   private static boolean selects(Pattern include, Class<?> benchmarkClass) {
     for (Method m : benchmarkClass.getDeclaredMethods()) {
-      if (m.isAnnotationPresent(Benchmark.class) && include.matcher(benchmarkClass.getName() + "." + m.getName()).find()) {
+      String name = benchmarkClass.getName() + "." + m.getName();
+      if (m.isAnnotationPresent(Benchmark.class) && include.matcher(name).find()) {
         return true;
       }
     }
@@ -159,8 +168,9 @@ public final class BenchmarkReport {
         double[] v = library.getValue();
         String ratio = reference == null || library.getKey().equals(base) ? ""
             : String.format("%.2fx", reference[0] / v[0]);
-        System.out.printf("%-10s %-9s %-11s %9.1f±%-6.1f %14s%n", (int) v[2] + " ms", size((int) v[3]),
-            library.getKey(), v[0], v[1], ratio);
+        String error = Double.isNaN(v[1]) ? "" : String.format("±%.1f", v[1]);
+        System.out.printf("%-10s %-9s %-11s %9.1f%-7s %14s%n", (int) v[2] + " ms", size((int) v[3]),
+            library.getKey(), v[0], error, ratio);
       }
     }
     System.out.println("\nratio = " + base + " messages/s / peer messages/s (above 1 means " + base + " is faster)");

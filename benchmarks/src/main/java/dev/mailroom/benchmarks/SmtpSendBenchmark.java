@@ -42,7 +42,10 @@ public class SmtpSendBenchmark {
   private AngusSmtpPeer angus;
   private CommonsNetSmtpPeer commonsNet;
 
-  /** Starts the proxy (checking a round trip through it takes at least 2 × latency) and connects this trial's client. */
+  /**
+   * Starts the proxy (checking that a round trip through it takes at least 2 × latency) and connects the client of
+   * this trial's benchmark method only.
+   */
   @Setup(Level.Trial)
   public void setUp(BenchmarkParams params) throws Exception {
     int serverPort = Integer.getInteger("mailroom.smtp.port", 10025);
