@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
@@ -143,39 +145,52 @@ public final class BenchmarkReport {
   }
 
   /**
-   * SMTP group: messages/s per library for each (latency, body size) combination, and Mailroom's rate as a multiple
-   * of each peer's; without a Mailroom result, each peer against Angus.
+   * SMTP group: messages/s per library for each (added latency, body size) combination; each Mailroom row
+   * ({@code send_mailroom*}) also shows its rate as a multiple of each peer's in the same combination.
    */
   private static void printSmtp(List<RunResult> results) {
     Map<String, Map<String, double[]>> byCase = new TreeMap<>();
+    Set<String> peers = new TreeSet<>();
     for (RunResult result : results) {
       String library = operationAndLibrary(result)[1];
+      if (!library.startsWith("mailroom")) {
+        peers.add(library);
+      }
       int latency = Integer.parseInt(result.getParams().getParam("latencyMs"));
       int body = Integer.parseInt(result.getParams().getParam("bodyBytes"));
-      double perSecond = perSecond(result.getPrimaryResult().getScore(), result.getPrimaryResult().getScoreUnit());
-      double error = perSecond(result.getPrimaryResult().getScoreError(), result.getPrimaryResult().getScoreUnit());
+      String unit = result.getPrimaryResult().getScoreUnit();
+      double perSecond = perSecond(result.getPrimaryResult().getScore(), unit);
+      double error = perSecond(result.getPrimaryResult().getScoreError(), unit);
       String key = String.format("%03d|%09d", latency, body);
       byCase.computeIfAbsent(key, k -> new TreeMap<>()).put(library, new double[] {perSecond, error, latency, body});
     }
-    boolean anyMailroom = byCase.values().stream().anyMatch(m -> m.containsKey("mailroom"));
-    String base = anyMailroom ? "mailroom" : "angus";
     System.out.println();
-    System.out.println("SMTP send, one connection reused, Postfix on loopback (latency = added each way by the proxy)");
-    System.out.printf("%-10s %-9s %-11s %16s %14s%n", "latency", "body", "library", "messages/s", base + " is");
+    System.out.println("SMTP send to Postfix on loopback, one connection reused; latency = added each way by the proxy");
+    StringBuilder header = new StringBuilder(String.format("%-8s %-7s %-14s %17s", "latency", "body", "library",
+        "messages/s"));
+    for (String peer : peers) {
+      header.append(String.format(" %14s", "x " + peer));
+    }
+    System.out.println(header);
     for (Map<String, double[]> libraries : byCase.values()) {
-      double[] reference = libraries.get(base);
       for (var library : libraries.entrySet()) {
         double[] v = library.getValue();
-        String ratio = reference == null || library.getKey().equals(base) ? ""
-            : String.format("%.2fx", reference[0] / v[0]);
         String error = Double.isNaN(v[1]) ? "" : String.format("±%.1f", v[1]);
-        System.out.printf("%-10s %-9s %-11s %9.1f%-7s %14s%n", (int) v[2] + " ms", size((int) v[3]),
-            library.getKey(), v[0], error, ratio);
+        StringBuilder row = new StringBuilder(String.format("%-8s %-7s %-14s %9.1f%-8s", (int) v[2] + " ms",
+            size((int) v[3]), library.getKey(), v[0], error));
+        for (String peer : peers) {
+          double[] p = libraries.get(peer);
+          boolean show = library.getKey().startsWith("mailroom") && p != null;
+          row.append(String.format(" %14s", show ? String.format("%.2fx", v[0] / p[0]) : ""));
+        }
+        System.out.println(row);
       }
     }
-    System.out.println("\nratio = " + base + " messages/s / peer messages/s (above 1 means " + base + " is faster)");
+    boolean anyMailroom = byCase.values().stream().anyMatch(m -> m.keySet().stream().anyMatch(
+        l -> l.startsWith("mailroom")));
+    System.out.println("\nx peer = Mailroom messages/s / that peer's messages/s (above 1 means Mailroom is faster)");
     if (!anyMailroom) {
-      System.out.println("(no send_mailroom results in this run: ratios compare the peers with Angus)");
+      System.out.println("(no send_mailroom results in this run: peers only)");
     }
   }
 
