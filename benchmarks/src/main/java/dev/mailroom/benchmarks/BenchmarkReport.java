@@ -165,7 +165,8 @@ public final class BenchmarkReport {
       byCase.computeIfAbsent(key, k -> new TreeMap<>()).put(library, new double[] {perSecond, error, latency, body});
     }
     System.out.println();
-    System.out.println("SMTP send to Postfix on loopback, one connection reused; latency = added each way by the proxy");
+    System.out.println("SMTP send to Postfix on loopback, one connection reused;"
+        + " latency = added each way by the proxy (0: direct)");
     StringBuilder header = new StringBuilder(String.format("%-8s %-7s %-14s %17s", "latency", "body", "library",
         "messages/s"));
     for (String peer : peers) {
