@@ -30,6 +30,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar --corpus DIR    # an existing gen.py corpus
  * java -jar benchmarks/target/benchmarks.jar --smtp --quick  # SMTP send (needs ../shared/lab/up.sh running)
  * java -jar benchmarks/target/benchmarks.jar --include '.*SmtpSend.*' --quick   # the same
+ * java -jar benchmarks/target/benchmarks.jar --smtp --latency 0,1,2 --sizes 2048   # other ms each way / body sizes
  * # SMTP runs then remove their mail from bob's INBOX (BenchMailCleanup); --keep-mail keeps it
  * </pre>
  *
@@ -42,6 +43,8 @@ public final class BenchmarkReport {
     int n = 200;
     boolean quick = false;
     boolean cleanup = true;
+    String[] latencies = null;
+    String[] bodySizes = null;
     Path corpusDir = null;
     String include = "dev\\.mailroom\\.benchmarks\\.Mime.*";
     for (int i = 0; i < args.length; i++) {
@@ -51,6 +54,8 @@ public final class BenchmarkReport {
         case "--corpus" -> corpusDir = Path.of(args[++i]);
         case "--include" -> include = args[++i];
         case "--keep-mail" -> cleanup = false;
+        case "--latency" -> latencies = args[++i].split(",");
+        case "--sizes" -> bodySizes = args[++i].split(",");
         case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
@@ -75,6 +80,12 @@ public final class BenchmarkReport {
       System.out.printf("corpus: %s, %d messages, %.1f MB, %d leaves, %d decoded bytes (manifest)%n", corpusDir,
           corpus.messages.size(), corpus.totalBytes / 1e6, corpus.manifestLeaves, corpus.manifestDecodedBytes);
       options.jvmArgsAppend("-Dmailroom.corpus=" + corpusDir);
+    }
+    if (latencies != null) {
+      options.param("latencyMs", latencies);
+    }
+    if (bodySizes != null) {
+      options.param("bodyBytes", bodySizes);
     }
     Integer smtpPort = Integer.getInteger("mailroom.smtp.port");
     if (smtpPort != null) {
