@@ -1,6 +1,7 @@
-/** Mailroom SMTP client. */
+/** Mailroom SMTP client: ESMTP submission with STARTTLS, AUTH, PIPELINING, CHUNKING and DSN. */
 module dev.mailroom.smtp {
   requires transitive dev.mailroom.client;
   requires transitive dev.mailroom.mime;
-  // Packages are exported by the issue that fills them: an export of an empty package does not compile.
+
+  exports dev.mailroom.smtp;
 }

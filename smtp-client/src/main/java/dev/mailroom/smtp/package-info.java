@@ -1,4 +1,4 @@
 /**
- * The ESMTP submission client (filled by the SMTP issue).
+ * The ESMTP submission client: {@link dev.mailroom.smtp.SmtpClient} opens {@link dev.mailroom.smtp.SmtpSession}s.
  */
 package dev.mailroom.smtp;

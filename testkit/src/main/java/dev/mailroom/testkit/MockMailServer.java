@@ -492,6 +492,11 @@ public class MockMailServer implements AutoCloseable {
     handshakes.add(handshake);
   }
 
+  /** Asks the dispatcher for the reply to a command line; a protocol server may adjust the framing. */
+  MockReply dispatch(Dispatcher dispatcher, RecordedCommand command) throws InterruptedException {
+    return dispatcher.dispatch(command);
+  }
+
   void connectionEnded(ServerConnection connection) {
     openConnections.remove(connection);
   }

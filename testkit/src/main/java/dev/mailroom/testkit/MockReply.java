@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * <p>Replies are raw lines. The testkit does not know reply codes, tags or {@code +OK}: what you write is what the
  * client reads. {@link #of(String)} and {@link #lines(String...)} append CRLF; {@link #raw(byte[])} sends exact bytes,
- * for instance a bare LF.
+ * for instance a bare LF. The SMTP shorthands {@link #of(int, String)} and {@link #multiline(int, String...)} only
+ * format lines ({@code 250-a}, {@code 250 b}); they give the reply no meaning either.
  *
  * <pre>{@code
  * server.enqueue(MockReply.of("220 mx.test ESMTP"));                             // greeting
@@ -75,6 +76,48 @@ public final class MockReply {
       out.write('\n');
     }
     return raw(out.toByteArray());
+  }
+
+  /**
+   * An SMTP reply of one line, {@code <code> <text>} plus CRLF (just {@code <code>} when the text is empty).
+   *
+   * <pre>{@code
+   * MockReply.of(250, "2.1.0 ok")   // writes "250 2.1.0 ok\r\n"
+   * }</pre>
+   *
+   * @param code the reply code, 100 to 599
+   * @param text the text after the code; must not contain CR or LF
+   * @return the reply
+   * @throws IllegalArgumentException if the code is out of range or the text contains CR or LF
+   */
+  public static MockReply of(int code, String text) {
+    return multiline(code, text);
+  }
+
+  /**
+   * An SMTP reply of one or more lines: every line but the last is {@code <code>-<line>}, the last is
+   * {@code <code> <line>} (RFC 5321 §4.2), each followed by CRLF, all written at once.
+   *
+   * <pre>{@code
+   * MockReply.multiline(250, "mx.test", "PIPELINING", "SIZE 1000000")
+   * // writes "250-mx.test\r\n250-PIPELINING\r\n250 SIZE 1000000\r\n"
+   * }</pre>
+   *
+   * @param code the reply code, 100 to 599
+   * @param lines the texts, at least one; none may contain CR or LF
+   * @return the reply
+   * @throws IllegalArgumentException if the code is out of range, no line is given or a line contains CR or LF
+   */
+  public static MockReply multiline(int code, String... lines) {
+    if (code < 100 || code > 599) throw new IllegalArgumentException("reply code out of range: " + code);
+    if (lines.length == 0) throw new IllegalArgumentException("no lines");
+    String[] raw = new String[lines.length];
+    for (int i = 0; i < lines.length; i++) {
+      String text = Objects.requireNonNull(lines[i], "line");
+      boolean last = i == lines.length - 1;
+      raw[i] = last && text.isEmpty() ? Integer.toString(code) : code + (last ? " " : "-") + text;
+    }
+    return lines(raw);
   }
 
   /**

@@ -66,7 +66,7 @@ final class ServerConnection implements Runnable {
     if (next instanceof NextRead.Line) {
       RecordedCommand command = readCommand();
       if (command == null || command.ending() == LineEnding.NONE) return null;
-      reply = dispatcher.dispatch(command);
+      reply = server.dispatch(dispatcher, command);
     } else if (next instanceof NextRead.DotTerminated) {
       StrictReader.RawPayload p = reader.readDotTerminated(server.maxPayloadBytes());
       RecordedPayload payload = recordPayload(RecordedPayload.Framing.DOT_TERMINATED, p);

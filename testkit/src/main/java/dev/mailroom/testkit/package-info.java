@@ -5,6 +5,8 @@
  *   <li>{@link dev.mailroom.testkit.MockMailServer}: the protocol-neutral server: lifecycle, recording
  *       ({@link dev.mailroom.testkit.RecordedCommand}, {@link dev.mailroom.testkit.RecordedPayload},
  *       {@link dev.mailroom.testkit.RecordedHandshake}) and failures.</li>
+ *   <li>{@link dev.mailroom.testkit.MockSmtpServer}: SMTP on top: fail-fast {@code 500}, automatic DATA and BDAT
+ *       framing, received bodies as {@link dev.mailroom.testkit.RecordedMessage}s.</li>
  *   <li>{@link dev.mailroom.testkit.MockReply} with {@link dev.mailroom.testkit.SocketEffect} and
  *       {@link dev.mailroom.testkit.NextRead}: what the server writes, does to the socket, and reads next.</li>
  *   <li>{@link dev.mailroom.testkit.Dispatcher}: who chooses replies; {@link dev.mailroom.testkit.QueueDispatcher}

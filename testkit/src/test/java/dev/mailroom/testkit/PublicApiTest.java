@@ -22,7 +22,7 @@ class PublicApiTest {
       SocketEffect.OversizedLine.class, SocketEffect.Garbage.class, SocketEffect.InjectAfterGoAhead.class,
       SocketEffect.HalfClose.class, NextRead.class, Dispatcher.class, QueueDispatcher.class, Transcript.class,
       RecordedCommand.class, RecordedPayload.class, RecordedHandshake.class, ConnectionInfo.class, LineEnding.class,
-      TestCertificates.class, StartStopExtension.class);
+      TestCertificates.class, StartStopExtension.class, MockSmtpServer.class, RecordedMessage.class);
 
   @Test
   void noBouncyCastleTypeInAPublicSignature() {
