@@ -24,6 +24,10 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * directly: a proxy that adds nothing would only add its own thread hand-offs. {@code bodyBytes} is the size of the
  * text/plain body ({@link SmtpMessage}); the bytes are built once per trial.
  *
+ * <p>Mailroom runs twice: {@code send_mailroom} with the default client (PIPELINING, DATA) and
+ * {@code send_mailroom_bdat} with {@code preferChunking(true)} (BDAT, as Postfix offers CHUNKING). Angus and Commons
+ * Net send MAIL, RCPT, DATA and the message each waiting for its reply.
+ *
  * <p>Needs the lab running ({@code ../shared/lab/up.sh}). Override the target with {@code -Dmailroom.smtp.port=N}.
  */
 @State(Scope.Benchmark)
@@ -39,6 +43,7 @@ public class SmtpSendBenchmark {
   public int bodyBytes;
 
   private LatencyProxy proxy;
+  private MailroomSmtpSubject mailroom;
   private AngusSmtpPeer angus;
   private CommonsNetSmtpPeer commonsNet;
 
@@ -60,6 +65,8 @@ public class SmtpSendBenchmark {
     byte[] message = SmtpMessage.build(bodyBytes);
     String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
     switch (method) {
+      case "send_mailroom" -> mailroom = new MailroomSmtpSubject(HOST, port, message, false);
+      case "send_mailroom_bdat" -> mailroom = new MailroomSmtpSubject(HOST, port, message, true);
       case "send_angus" -> angus = new AngusSmtpPeer(HOST, port, message);
       case "send_commonsnet" -> commonsNet = new CommonsNetSmtpPeer(HOST, port, message);
       default -> throw new IllegalStateException("no client for " + method);
@@ -68,11 +75,23 @@ public class SmtpSendBenchmark {
 
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    try (LatencyProxy p = proxy; AngusSmtpPeer a = angus; CommonsNetSmtpPeer c = commonsNet) {
+    try (LatencyProxy p = proxy; AngusSmtpPeer a = angus; CommonsNetSmtpPeer c = commonsNet;
+        MailroomSmtpSubject m = mailroom) {
+      mailroom = null;
       angus = null;
       commonsNet = null;
       proxy = null;
     }
+  }
+
+  @Benchmark
+  public Object send_mailroom() throws Exception {
+    return mailroom.send();
+  }
+
+  @Benchmark
+  public Object send_mailroom_bdat() throws Exception {
+    return mailroom.send();
   }
 
   @Benchmark
