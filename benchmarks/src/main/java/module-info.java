@@ -4,11 +4,13 @@
  */
 module dev.mailroom.benchmarks {
   requires dev.mailroom.mime;
+  requires dev.mailroom.smtp;
   requires jmh.core;
   requires apache.mime4j.core;
   requires apache.mime4j.dom;
   requires jakarta.mail;
   requires jakarta.activation;
+  requires org.apache.commons.net;
 
   exports dev.mailroom.benchmarks;
 }
