@@ -150,9 +150,13 @@ public record ContentAnalysis(long size, long nonAscii, long controls, long nuls
 
     private Analyzer() { }
 
+    private final byte[] one = new byte[1]; // reused: write(int) may be called per byte
+
+
     @Override
     public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      write(one, 0, 1);
     }
 
     @Override

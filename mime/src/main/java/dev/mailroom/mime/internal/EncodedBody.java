@@ -35,11 +35,11 @@ public final class EncodedBody implements MimeBody {
 
   @Override
   public void writeRawTo(OutputStream out) throws IOException {
-    OutputStream encoder = encoding.encode(new NonClosing(out));
+    OutputStream encoder = encoding.encode(out);
     try (InputStream in = source.open()) {
       in.transferTo(encoder);
     }
-    encoder.close(); // flushes the encoder's tail (padding, last line); does not close out
+    encoder.close(); // writes the encoder's tail (padding, last line) and flushes; TransferEncoding never closes out
   }
 
   @Override
@@ -65,31 +65,12 @@ public final class EncodedBody implements MimeBody {
     if (known >= 0) {
       return known;
     }
-    CountingOutputStream counter = new CountingOutputStream();
-    try {
-      writeRawTo(counter);
+    try (InputStream in = source.open()) {
+      countedSize = encoding.countEncoded(in, dev.mailroom.mime.codec.EncodeMode.TEXT);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot size a quoted-printable body", e);
     }
-    countedSize = counter.count();
-    return counter.count();
-  }
-
-  /** Lets an encoder be closed (to flush its tail) without closing the message stream under it. */
-  private static final class NonClosing extends java.io.FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      out.flush();
-    }
+    return countedSize;
   }
 
   /** Pulls source bytes through an encoder: reads a chunk, encodes it into a buffer, serves the buffer. */
@@ -106,9 +87,11 @@ public final class EncodedBody implements MimeBody {
       this.encoder = encoding.encode(buffer);
     }
 
+    private final byte[] one = new byte[1]; // reused: read() is called per byte by some readers
+
+
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
       return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
     }
 

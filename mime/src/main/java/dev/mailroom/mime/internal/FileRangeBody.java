@@ -67,9 +67,11 @@ public final class FileRangeBody implements MimeBody {
       this.keepAlive = keepAlive;
     }
 
+    private final byte[] one = new byte[1]; // reused: read() is called per byte by some readers
+
+
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
       int n = read(one, 0, 1);
       return n < 0 ? -1 : one[0] & 0xFF;
     }

@@ -398,9 +398,11 @@ public final class MimeParser {
   private final class BodyStream extends InputStream {
     boolean detached;
 
+    private final byte[] one = new byte[1]; // reused: read() is called per byte by some readers
+
+
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
       int n = read(one, 0, 1);
       return n < 0 ? -1 : one[0] & 0xFF;
     }

@@ -24,9 +24,13 @@ final class BdatOutputStream extends OutputStream {
     this.buffer = new byte[chunkSize];
   }
 
+  private final byte[] one = new byte[1]; // reused: write(int) may be called per byte
+
+
   @Override
   public void write(int b) throws IOException {
-    write(new byte[] {(byte) b}, 0, 1);
+    one[0] = (byte) b;
+      write(one, 0, 1);
   }
 
   @Override

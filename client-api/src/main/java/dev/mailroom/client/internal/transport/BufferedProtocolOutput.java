@@ -99,9 +99,13 @@ final class BufferedProtocolOutput implements ProtocolOutput {
       this.dotStuffed = dotStuffed;
     }
 
+    private final byte[] one = new byte[1]; // reused: write(int) may be called per byte
+
+
     @Override
     public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
+      one[0] = (byte) b;
+      write(one, 0, 1);
     }
 
     @Override

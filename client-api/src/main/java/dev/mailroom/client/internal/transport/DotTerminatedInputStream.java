@@ -32,9 +32,11 @@ final class DotTerminatedInputStream extends InputStream {
     this.trace = trace;
   }
 
+  private final byte[] one = new byte[1]; // reused: read() is called per byte by some readers
+
+
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
     int n = read(one, 0, 1);
     return n == -1 ? -1 : one[0] & 0xff;
   }
