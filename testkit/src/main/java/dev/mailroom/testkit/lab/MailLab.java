@@ -114,4 +114,49 @@ public final class MailLab {
   public Path caCertificate() {
     return dir.resolve("tls/cert.pem");
   }
+
+  /**
+   * Runs the lab's {@code seed.py} (found in {@code shared/lab/} beside or above the working directory, or in
+   * {@code $LAB_HOME}) to append {@code count} deterministic messages to {@code user}'s INBOX over IMAP. With
+   * {@code reset} the seeded folders are emptied first; {@code folders} also fills Archive, Work, Work/Projects and
+   * Réunions. Message-IDs are {@code <imap.SEED.i.FOLDER@gen.example.test>}, every message carries
+   * {@code X-Lab-Seq: i}, and the same arguments always give byte-identical messages. carol cannot be seeded this way
+   * (the script logs in with IMAP LOGIN, which is ASCII only).
+   *
+   * @param seed the generator seed; alice's standard mailbox is seed 1
+   */
+  public void seed(User user, int count, int seed, boolean reset, boolean folders)
+      throws IOException, InterruptedException {
+    java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+        "python3", seedScript().toString(), Integer.toString(count), "--seed", Integer.toString(seed),
+        "--user", user.name(), "--password", user.password(), "--port", Integer.toString(IMAP), "-q"));
+    if (!reset) {
+      command.add("--no-reset");
+    }
+    if (!folders) {
+      command.add("--no-folders");
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (process.waitFor() != 0) {
+      throw new IOException("seed.py failed (" + process.exitValue() + "): "
+          + new String(output, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** The lab's {@code seed.py}: {@code $LAB_HOME/seed.py}, or {@code shared/lab/seed.py} in an ancestor directory. */
+  public static Path seedScript() throws IOException {
+    String home = System.getenv("LAB_HOME");
+    if (home != null && !home.isEmpty() && Files.isRegularFile(Path.of(home, "seed.py"))) {
+      return Path.of(home, "seed.py");
+    }
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      for (Path candidate : new Path[] {d.resolve("shared/lab/seed.py"), d.resolve("../shared/lab/seed.py")}) {
+        if (Files.isRegularFile(candidate)) {
+          return candidate.normalize();
+        }
+      }
+    }
+    throw new IOException("cannot find shared/lab/seed.py above " + Path.of("").toAbsolutePath() + " (set LAB_HOME)");
+  }
 }
