@@ -12,8 +12,10 @@ module dev.mailroom.testkit {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires static transitive org.junit.jupiter.api;
+  requires dev.mailroom.mime;
 
   exports dev.mailroom.testkit;
   exports dev.mailroom.testkit.junit5;
   exports dev.mailroom.testkit.lab;
+  exports dev.mailroom.testkit.memory;
 }
