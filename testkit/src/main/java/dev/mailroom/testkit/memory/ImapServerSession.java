@@ -169,6 +169,9 @@ final class ImapServerSession {
     String mechanism = args.upperAtom();
     Optional<String> initial = args.atEnd() ? Optional.empty() : Optional.of(args.atom());
     args.end();
+    if (mechanism.equals("SCRAM-SHA-256")) {
+      return login(tag, ScramServer.exchange(server, initial, this::challenge));
+    }
     if (!mechanism.equals("PLAIN")) {
       tagged(tag, "NO Unsupported authentication mechanism");
       return true;
@@ -188,6 +191,16 @@ final class ImapServerSession {
       }
     }
     return login(tag, SaslPlain.decode(response).flatMap(r -> SaslPlain.authenticate(server, r)));
+  }
+
+  /** An AUTHENTICATE continuation round trip; empty if the client cancelled. */
+  private Optional<String> challenge(String base64) throws IOException {
+    channel.writeLine("+ " + base64);
+    String response = reader.readLine();
+    if (response == null) {
+      throw new java.io.EOFException("closed during AUTHENTICATE");
+    }
+    return response.equals("*") ? Optional.empty() : Optional.of(response);
   }
 
   private boolean authenticated(String tag, String name, ImapArgs args)
@@ -389,7 +402,7 @@ final class ImapServerSession {
       if (server.tlsContext().isPresent() && !channel.isTls()) {
         c.append(" STARTTLS");
       }
-      c.append(" AUTH=PLAIN");
+      c.append(" AUTH=PLAIN AUTH=SCRAM-SHA-256");
     }
     return c.toString();
   }

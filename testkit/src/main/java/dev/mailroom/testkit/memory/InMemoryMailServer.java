@@ -66,6 +66,8 @@ public final class InMemoryMailServer implements AutoCloseable {
   private final List<StoredMessage> outbound = new CopyOnWriteArrayList<>();
   private final Map<Service, ServerSocket> listeners = new EnumMap<>(Service.class);
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+  private static final AtomicInteger SERVER_IDS = new AtomicInteger();
+  private final String threadPrefix = "in-memory-mail-" + SERVER_IDS.incrementAndGet() + "-";
   private final AtomicInteger threadIds = new AtomicInteger();
   private final AtomicInteger queueIds = new AtomicInteger();
   private final ReentrantLock lifecycle = new ReentrantLock();
@@ -102,7 +104,7 @@ public final class InMemoryMailServer implements AutoCloseable {
         return this;
       }
       executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "in-memory-mail-" + threadIds.incrementAndGet());
+        Thread t = new Thread(r, threadPrefix + threadIds.incrementAndGet());
         t.setDaemon(true);
         return t;
       });
@@ -389,6 +391,11 @@ public final class InMemoryMailServer implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ for the sessions
+
+  /** The name prefix of this server's threads, for tests that check they all end. */
+  String threadPrefix() {
+    return threadPrefix;
+  }
 
   Builder config() {
     return config;

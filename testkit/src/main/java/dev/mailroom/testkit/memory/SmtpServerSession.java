@@ -21,8 +21,8 @@ import java.util.Set;
  * One SMTP connection (RFC 5321) with the extensions the server advertises: PIPELINING (RFC 2920; replies are flushed
  * only when the client's input is drained), SIZE (RFC 1870), 8BITMIME (RFC 6152), SMTPUTF8 (RFC 6531), CHUNKING
  * (RFC 3030), DSN (RFC 3461; parameters recorded, never acted on), ENHANCEDSTATUSCODES (RFC 2034), STARTTLS
- * (RFC 3207) and AUTH PLAIN/LOGIN (RFC 4954). DATA content is un-stuffed (RFC 5321 §4.5.2) and a bare CR or LF in it
- * is refused, so clients that would allow SMTP smuggling fail here.
+ * (RFC 3207) and AUTH SCRAM-SHA-256/PLAIN/LOGIN (RFC 4954). DATA content is un-stuffed (RFC 5321 §4.5.2) and a
+ * bare CR or LF in it is refused, so clients that would allow SMTP smuggling fail here.
  */
 final class SmtpServerSession {
   private static final int MAX_COMMAND_LINE = 4096;
@@ -153,7 +153,7 @@ final class SmtpServerSession {
       lines.add("STARTTLS");
     }
     if (authenticatedUser == null) {
-      lines.add("AUTH PLAIN LOGIN");
+      lines.add("AUTH SCRAM-SHA-256 PLAIN LOGIN");
     }
     multiline(250, lines);
     return true;
@@ -213,6 +213,7 @@ final class SmtpServerSession {
             : server.store().authenticate(server.loginName(new String(n.get(), StandardCharsets.UTF_8)),
                 new String(p.get(), StandardCharsets.UTF_8));
       }
+      case "SCRAM-SHA-256" -> user = ScramServer.exchange(server, initial, this::challenge);
       default -> {
         return !error("504 5.5.4 Unrecognized authentication type");
       }

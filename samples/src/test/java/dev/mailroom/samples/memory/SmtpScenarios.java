@@ -1,0 +1,138 @@
+package dev.mailroom.samples.memory;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailroom.client.Credentials;
+import dev.mailroom.client.Endpoint;
+import dev.mailroom.client.sasl.SaslMechanism;
+import dev.mailroom.client.sasl.SaslPolicy;
+import dev.mailroom.mime.Attachment;
+import dev.mailroom.mime.MimeMessage;
+import dev.mailroom.smtp.DsnNotify;
+import dev.mailroom.smtp.DsnReturn;
+import dev.mailroom.smtp.Envelope;
+import dev.mailroom.smtp.MailFromOptions;
+import dev.mailroom.smtp.RcptOptions;
+import dev.mailroom.smtp.RecipientResult;
+import dev.mailroom.smtp.SendReport;
+import dev.mailroom.smtp.SmtpClient;
+import dev.mailroom.smtp.SmtpReply;
+import dev.mailroom.smtp.SmtpSession;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SMTP client scenarios that must pass the same way against every {@link MailBackend}: each subclass supplies a
+ * backend (the in-memory server, the lab's Postfix), and every sent message is read back from the store the backend
+ * delivered it to and compared byte for byte (servers only prepend trace fields).
+ */
+abstract class SmtpScenarios {
+  static final Duration DELIVERY = Duration.ofSeconds(30);
+
+  abstract MailBackend backend();
+
+  private SmtpClient.Builder client(Endpoint endpoint) throws Exception {
+    return SmtpClient.builder().endpoint(endpoint).tls(backend().tls()).clientName("client.example.test");
+  }
+
+  static MimeMessage message(String subject) {
+    byte[] attachment = new byte[20_000];
+    new Random(subject.hashCode()).nextBytes(attachment);
+    return MimeMessage.builder().from("Alice <alice@example.test>").to("bob@example.test").subject(subject)
+        .text("Grüße, Bob.\n.a line with a leading dot\n")
+        .attach(Attachment.of(attachment, "application/octet-stream").withFileName("Übersicht.bin"))
+        .build();
+  }
+
+  private void sendAndReadBack(SmtpClient client, String sender) throws Exception {
+    MimeMessage m = message("scenario " + System.nanoTime());
+    SendReport report;
+    try (SmtpSession session = client.connect()) {
+      report = session.send(Envelope.of(sender, "bob@example.test"), m);
+    }
+    assertTrue(report.messageAccepted(), report.toString());
+    assertTrue(report.queueId().isPresent(), report.finalReply().toString());
+    assertDeliveredTail(m);
+  }
+
+  private void assertDeliveredTail(MimeMessage m) throws Exception {
+    byte[] sent = m.toByteArray();
+    byte[] delivered = backend().takeDelivered("bob", m.messageId().orElseThrow(), DELIVERY);
+    assertTrue(delivered.length > sent.length, "trace fields were prepended");
+    assertArrayEquals(sent, Arrays.copyOfRange(delivered, delivered.length - sent.length, delivered.length));
+  }
+
+  @Test
+  void submissionWithStartTlsAndPasswordAuthentication() throws Exception {
+    sendAndReadBack(client(backend().submission()).credentials(Credentials.password("alice", "alice-pw")).build(),
+        "alice@example.test");
+  }
+
+  @Test
+  void submissionWithStartTlsAndScramSha256() throws Exception {
+    sendAndReadBack(client(backend().submission()).credentials(Credentials.password("alice", "alice-pw"))
+        .saslPolicy(SaslPolicy.of(SaslMechanism.scramSha256())).build(), "alice@example.test");
+  }
+
+  @Test
+  void submissionWithStartTlsAndPlain() throws Exception {
+    sendAndReadBack(client(backend().submission()).credentials(Credentials.password("alice", "alice-pw"))
+        .saslPolicy(SaslPolicy.of(SaslMechanism.plain())).build(), "alice@example.test");
+  }
+
+  @Test
+  void implicitTlsWithANonAsciiPasswordAndChunking() throws Exception {
+    sendAndReadBack(client(backend().submissions()).credentials(Credentials.password("carol", "p\u00e4ssw\u00f6rd"))
+        .preferChunking(true).build(), "carol@example.test");
+  }
+
+  @Test
+  void inboundWithoutAuthenticationOverDataWithoutPipelining() throws Exception {
+    sendAndReadBack(client(backend().smtpInbound()).pipelining(false).build(), "alice@example.test");
+  }
+
+  @Test
+  void relayDeniedIsAPerRecipientResultAmongPipelinedRecipients() throws Exception {
+    List<String> recipients = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      recipients.add(i % 4 == 1 ? "user" + i + "@outside.example" : "bob+" + i + "@example.test");
+    }
+    MimeMessage m = message("relay " + System.nanoTime());
+    SendReport report;
+    try (SmtpSession session = client(backend().smtpInbound()).build().connect()) {
+      assertTrue(session.capabilities().pipelining());
+      report = session.send(Envelope.of("alice@example.test", recipients), m);
+    }
+    assertEquals(12, report.recipients().size());
+    for (int i = 0; i < 12; i++) {
+      RecipientResult result = report.recipients().get(i);
+      assertEquals(recipients.get(i), result.address());
+      assertEquals(i % 4 != 1, result.accepted(), result.toString());
+    }
+    SmtpReply denied = report.rejectedRecipients().get(0).reply();
+    assertEquals(554, denied.code(), denied.toString());
+    assertTrue(String.join(" ", denied.lines()).contains("Relay access denied"), denied.toString());
+    assertTrue(report.messageAccepted());
+    assertDeliveredTail(m);
+  }
+
+  @Test
+  void dsnParametersAreAccepted() throws Exception {
+    MimeMessage m = message("dsn " + System.nanoTime());
+    Envelope envelope = new Envelope("alice@example.test",
+        List.of(new Envelope.Recipient("bob@example.test",
+            RcptOptions.notifyOn(DsnNotify.FAILURE, DsnNotify.DELAY).withOriginalRecipient("bob+orig@example.test"))),
+        MailFromOptions.defaults().withReturn(DsnReturn.HDRS).withEnvelopeId("env id=1+2"));
+    try (SmtpSession session = client(backend().smtpInbound()).build().connect()) {
+      assertTrue(session.capabilities().dsn());
+      assertTrue(session.send(envelope, m).messageAccepted());
+    }
+    assertDeliveredTail(m);
+  }
+}
