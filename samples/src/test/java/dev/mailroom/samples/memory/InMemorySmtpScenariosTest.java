@@ -42,17 +42,7 @@ class InMemorySmtpScenariosTest extends SmtpScenarios {
 
       @Override
       public byte[] takeDelivered(String user, String messageId, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-          try {
-            return server.mailbox(user).byMessageId(messageId).bytes();
-          } catch (AssertionError e) {
-            if (System.nanoTime() > deadline) {
-              throw e;
-            }
-            server.mailbox(user).awaitMessages(server.mailbox(user).size() + 1, Duration.ofMillis(200));
-          }
-        }
+        return server.mailbox(user).awaitMessageId(messageId, timeout).bytes();
       }
     };
   }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class ImapReader {
   static final int MAX_LINE = 64 * 1024;
-  private static final Pattern LITERAL = Pattern.compile("\\{([0-9]{1,10})(\\+?)\\}$");
+  private static final Pattern LITERAL = Pattern.compile("\\{([0-9]{1,20})(\\+?)\\}$");
 
   /** Token kinds. */
   enum Kind { ATOM, QUOTED, LITERAL, LPAREN, RPAREN }
@@ -31,7 +31,7 @@ final class ImapReader {
   static final class LiteralTooBigException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    LiteralTooBigException(long size) {
+    LiteralTooBigException(String size) {
       super("literal of " + size + " bytes is too big");
     }
   }
@@ -75,10 +75,11 @@ final class ImapReader {
       if (!hasLiteral) {
         return tokens;
       }
-      long size = Long.parseLong(literal.group(1));
+      String digits = literal.group(1);
+      long size = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
       boolean synchronizing = literal.group(2).isEmpty();
       if (size > maxLiteral) {
-        throw new LiteralTooBigException(size);
+        throw new LiteralTooBigException(digits);
       }
       if (synchronizing) {
         channel.writeLine("+ Ready for literal data");

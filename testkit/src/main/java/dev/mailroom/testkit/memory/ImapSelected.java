@@ -298,7 +298,7 @@ final class ImapSelected {
     }
     LinkedHashSet<Long> result = new LinkedHashSet<>();
     long max = uid ? (uids.isEmpty() ? 0 : uids.get(uids.size() - 1)) : uids.size();
-    for (String range : set.split(",")) {
+    for (String range : set.split(",", -1)) {
       String[] ends = range.split(":", -1);
       if (ends.length > 2 || ends[0].isEmpty() || (ends.length == 2 && ends[1].isEmpty())) {
         throw new ImapArgs.BadException("invalid sequence set " + set);

@@ -326,6 +326,40 @@ public final class MailStore {
     }
   }
 
+  /**
+   * Waits until a message in a mailbox matches.
+   *
+   * @param user the user
+   * @param mailbox the mailbox
+   * @param match the condition
+   * @param timeout how long to wait
+   * @return the first matching message
+   * @throws AssertionError if none matched in time (a test failure, listing what is there)
+   * @throws InterruptedException if interrupted
+   */
+  public StoredMessage awaitMessage(String user, String mailbox, java.util.function.Predicate<StoredMessage> match,
+      Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        List<StoredMessage> now = messages(user, mailbox);
+        Optional<StoredMessage> found = now.stream().filter(match).findFirst();
+        if (found.isPresent()) {
+          return found.get();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("no matching message in " + user + "/" + mailbox + " within " + timeout
+              + "; found " + now);
+        }
+        changed.awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
   Optional<StoredMessage> message(String user, String mailbox, long uid) {
     return read(() -> {
       Mailbox m = account(user).mailboxes.get(canonical(mailbox));

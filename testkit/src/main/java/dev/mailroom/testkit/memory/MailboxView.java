@@ -85,6 +85,38 @@ public final class MailboxView {
   }
 
   /**
+   * Waits for a message that matches, for instance {@code m -> m.subject().equals(Optional.of("Hi"))}.
+   *
+   * @param match the condition
+   * @param timeout how long to wait
+   * @return the first matching message
+   * @throws AssertionError if none matched in time
+   * @throws InterruptedException if interrupted
+   */
+  public StoredMessage awaitMessage(java.util.function.Predicate<StoredMessage> match, Duration timeout)
+      throws InterruptedException {
+    return store.awaitMessage(user, name, match, timeout);
+  }
+
+  /**
+   * Waits for the message with this Message-ID (with or without angle brackets).
+   *
+   * @param messageId the id
+   * @param timeout how long to wait
+   * @return the message
+   * @throws AssertionError if it did not arrive in time
+   * @throws InterruptedException if interrupted
+   */
+  public StoredMessage awaitMessageId(String messageId, Duration timeout) throws InterruptedException {
+    String bare = bare(messageId);
+    return awaitMessage(m -> m.messageId().map(id -> bare(id).equals(bare)).orElse(false), timeout);
+  }
+
+  private static String bare(String messageId) {
+    return messageId.replaceAll("^<|>$", "");
+  }
+
+  /**
    * The message whose Message-ID field is {@code messageId} (with or without angle brackets).
    *
    * @param messageId the id
@@ -92,9 +124,9 @@ public final class MailboxView {
    * @throws AssertionError if there is none
    */
   public StoredMessage byMessageId(String messageId) {
-    String bare = messageId.replaceAll("^<|>$", "");
+    String bare = bare(messageId);
     return messages().stream()
-        .filter(m -> m.messageId().map(id -> id.replaceAll("^<|>$", "").equals(bare)).orElse(false))
+        .filter(m -> m.messageId().map(id -> bare(id).equals(bare)).orElse(false))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no message with Message-ID <" + bare + "> in " + user + "/" + name));
   }

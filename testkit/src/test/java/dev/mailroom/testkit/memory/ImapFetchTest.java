@@ -65,7 +65,7 @@ class ImapFetchTest {
   @Test
   void partsByNumberAndMime() throws Exception {
     List<String> r = w.imap("a", "FETCH 2 (BODY.PEEK[1] BODY.PEEK[2.MIME] BODY.PEEK[2])");
-    assertEquals("* 2 FETCH (BODY[1] {2}\r\nhi BODY[2.MIME] {116}\r\nContent-Type: application/pdf\r\n"
+    assertEquals("* 2 FETCH (BODY[1] {2}\r\nhi BODY[2.MIME] {119}\r\nContent-Type: application/pdf\r\n"
         + "Content-Disposition: attachment; filename=\"r.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
         + " BODY[2] {8}\r\nJVBERg==)", r.get(0));
     assertEquals("* 2 FETCH (BODY[3] NIL)", w.imap("b", "FETCH 2 BODY.PEEK[3]").get(0));
