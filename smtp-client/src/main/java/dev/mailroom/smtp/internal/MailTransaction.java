@@ -171,7 +171,9 @@ public final class MailTransaction {
   /**
    * Writes the message and its terminator ({@code .} after dot-stuffing, or {@code BDAT n LAST}) when the envelope
    * was accepted; otherwise buffers the abort: the lone {@code .} a 354 calls for, then RSET. A BDAT chunk refused
-   * mid-transfer throws {@link SmtpCommandException} at once (S19); the caller then calls {@link #reset()}.
+   * mid-transfer throws {@link SmtpCommandException} at once (S19); the caller then calls {@link #reset()}. The end
+   * of the message stays buffered: the caller flushes, after the next message's envelope when pipelining, so that
+   * the terminator and the next commands reach the server in one segment and get their replies in one.
    */
   public void writeBodyOrAbort() throws IOException {
     if (!proceed) {
@@ -188,7 +190,7 @@ public final class MailTransaction {
       bodyComplete = true;
       bdatOut.close();
     } else {
-      OutputStream out = channel.transport().dotStuffingStream();
+      OutputStream out = channel.transport().dotStuffingStream(false); // flushed with the next envelope
       body.writeTo(out);
       bodyComplete = true;
       out.close();
