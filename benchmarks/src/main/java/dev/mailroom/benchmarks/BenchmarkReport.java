@@ -53,7 +53,7 @@ public final class BenchmarkReport {
         case "--quick" -> quick = true;
         case "--corpus" -> corpusDir = Path.of(args[++i]);
         case "--include" -> include = args[++i];
-        case "--keep-mail" -> cleanup = false;
+        case "--keep-mail" -> cleanup = false; // also passed to the forks: per-trial cleanup off
         case "--latency" -> latencies = args[++i].split(",");
         case "--sizes" -> bodySizes = args[++i].split(",");
         case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
@@ -86,6 +86,9 @@ public final class BenchmarkReport {
     }
     if (bodySizes != null) {
       options.param("bodyBytes", bodySizes);
+    }
+    if (!cleanup) {
+      options.jvmArgsAppend("-Dmailroom.keepMail=true");
     }
     Integer smtpPort = Integer.getInteger("mailroom.smtp.port");
     if (smtpPort != null) {
