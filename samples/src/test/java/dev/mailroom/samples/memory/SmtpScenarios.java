@@ -16,10 +16,12 @@ import dev.mailroom.smtp.Envelope;
 import dev.mailroom.smtp.MailFromOptions;
 import dev.mailroom.smtp.RcptOptions;
 import dev.mailroom.smtp.RecipientResult;
+import dev.mailroom.smtp.SendOutcome;
 import dev.mailroom.smtp.SendReport;
 import dev.mailroom.smtp.SmtpClient;
 import dev.mailroom.smtp.SmtpReply;
 import dev.mailroom.smtp.SmtpSession;
+import dev.mailroom.smtp.Submission;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +39,7 @@ abstract class SmtpScenarios {
 
   abstract MailBackend backend();
 
-  private SmtpClient.Builder client(Endpoint endpoint) throws Exception {
+  SmtpClient.Builder client(Endpoint endpoint) throws Exception {
     return SmtpClient.builder().endpoint(endpoint).tls(backend().tls()).clientName("client.example.test");
   }
 
@@ -61,7 +63,7 @@ abstract class SmtpScenarios {
     assertDeliveredTail(m);
   }
 
-  private void assertDeliveredTail(MimeMessage m) throws Exception {
+  void assertDeliveredTail(MimeMessage m) throws Exception {
     byte[] sent = m.toByteArray();
     byte[] delivered = backend().takeDelivered("bob", m.messageId().orElseThrow(), DELIVERY);
     assertTrue(delivered.length > sent.length, "trace fields were prepended");
@@ -120,6 +122,26 @@ abstract class SmtpScenarios {
     assertTrue(String.join(" ", denied.lines()).contains("Relay access denied"), denied.toString());
     assertTrue(report.messageAccepted());
     assertDeliveredTail(m);
+  }
+
+  @Test
+  void aBatchIsPipelinedAcrossTransactionsAndEveryMessageArrives() throws Exception {
+    List<MimeMessage> messages = new ArrayList<>();
+    List<Submission> submissions = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      MimeMessage m = message("batch " + i + " " + System.nanoTime());
+      messages.add(m);
+      submissions.add(Submission.of(Envelope.of("alice@example.test", "bob@example.test"), m));
+    }
+    List<SendOutcome> outcomes;
+    try (SmtpSession session = client(backend().smtpInbound()).build().connect()) {
+      outcomes = session.sendAll(submissions);
+    }
+    assertEquals(5, outcomes.size());
+    for (int i = 0; i < 5; i++) {
+      assertTrue(outcomes.get(i).messageAccepted(), outcomes.get(i).toString());
+      assertDeliveredTail(messages.get(i));
+    }
   }
 
   @Test
