@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -337,15 +336,7 @@ final class ImapSelected {
     return Long.parseLong(text);
   }
 
-  int size() {
-    return uids.size();
-  }
-
   private void tagged(String tag, String text) throws IOException {
     channel.writeLine(tag + " " + text);
-  }
-
-  static String upper(String s) {
-    return s.toUpperCase(Locale.ROOT);
   }
 }

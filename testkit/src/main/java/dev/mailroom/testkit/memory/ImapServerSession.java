@@ -1,7 +1,6 @@
 package dev.mailroom.testkit.memory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One IMAP4rev1 connection (RFC 3501) in the not-authenticated and authenticated states, with LITERAL+ (RFC 7888),
@@ -417,13 +415,5 @@ final class ImapServerSession {
 
   private void tagged(String tag, String text) throws IOException {
     channel.writeLine(tag + " " + text);
-  }
-
-  static String utf8(byte[] bytes) {
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
-  static Set<String> flagSet(List<String> flags) {
-    return Set.copyOf(flags);
   }
 }

@@ -8,7 +8,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -464,6 +463,18 @@ public final class InMemoryMailServer implements AutoCloseable {
     private Builder() {
     }
 
+    /** A copy, so changing a builder after {@link #build()} does not change a built server. */
+    private Builder(Builder other) {
+      domains.addAll(other.domains);
+      users.putAll(other.users);
+      aliases.putAll(other.aliases);
+      certificates = other.certificates;
+      maxMessageSize = other.maxMessageSize;
+      traceHeaders = other.traceHeaders;
+      hostName = other.hostName;
+      idleTimeout = other.idleTimeout;
+    }
+
     /**
      * Adds a local domain; the first call replaces the default {@code example.test}.
      *
@@ -567,14 +578,12 @@ public final class InMemoryMailServer implements AutoCloseable {
      * @return the server, not yet listening
      */
     public InMemoryMailServer build() {
-      if (domains.isEmpty()) {
-        domains.add("example.test");
+      Builder snapshot = new Builder(this);
+      if (snapshot.domains.isEmpty()) {
+        snapshot.domains.add("example.test");
       }
-      return new InMemoryMailServer(this);
+      return new InMemoryMailServer(snapshot);
     }
 
-    List<String> domainList() {
-      return new ArrayList<>(domains);
-    }
   }
 }

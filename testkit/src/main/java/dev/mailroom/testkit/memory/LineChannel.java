@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -231,29 +230,6 @@ final class LineChannel implements Closeable {
     } finally {
       writeLock.unlock();
     }
-  }
-
-  /** Runs {@code action} holding the write lock, so a multi-line push is not interleaved. */
-  void locked(IoAction action) throws IOException {
-    writeLock.lock();
-    try {
-      action.run();
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  /** An action that may throw {@link IOException}. */
-  interface IoAction {
-    void run() throws IOException;
-  }
-
-  static byte[] ascii(String s) {
-    return s.getBytes(StandardCharsets.US_ASCII);
-  }
-
-  static String printable(byte[] line) {
-    return new String(Arrays.copyOf(line, Math.min(line.length, 200)), StandardCharsets.UTF_8);
   }
 
   @Override

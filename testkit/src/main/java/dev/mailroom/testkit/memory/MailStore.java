@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -94,11 +93,8 @@ public final class MailStore {
     }
   }
 
-  /** A registration for change notifications, closed to unregister. */
-  record Listener(String user, Runnable onChange) implements AutoCloseable {
-    @Override
-    public void close() {
-    }
+  /** A registration for change notifications; {@link #unlisten} removes it. */
+  record Listener(String user, Runnable onChange) {
   }
 
   /** Summary of a mailbox for SELECT and STATUS: UIDVALIDITY, UIDNEXT and each message's UID and flags. */

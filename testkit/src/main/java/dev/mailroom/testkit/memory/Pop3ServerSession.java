@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * One POP3 connection (RFC 1939) with CAPA (RFC 2449: TOP, UIDL, USER, RESP-CODES, AUTH-RESP-CODE, PIPELINING, SASL,
- * STLS), APOP, AUTH PLAIN (RFC 5034) and STLS (RFC 2595). The maildrop is the user's INBOX as it was at login;
+ * STLS), APOP, AUTH PLAIN and SCRAM-SHA-256 (RFC 5034) and STLS (RFC 2595). The maildrop is the user's INBOX as it was at login;
  * deletions take effect only at QUIT (the UPDATE state), and a second POP3 login gets {@code [IN-USE]}.
  */
 final class Pop3ServerSession {
@@ -173,8 +173,13 @@ final class Pop3ServerSession {
     if (words.length == 1) {
       ok("");
       channel.writeLine("PLAIN");
+      channel.writeLine("SCRAM-SHA-256");
       channel.writeLine(".");
       return true;
+    }
+    if (words[1].equalsIgnoreCase("SCRAM-SHA-256")) {
+      Optional<String> initial = words.length > 2 ? Optional.of(words[2]) : Optional.empty();
+      return login(ScramServer.exchange(server, initial, this::challenge));
     }
     if (!words[1].equalsIgnoreCase("PLAIN")) {
       return !error("unsupported SASL mechanism");
@@ -193,6 +198,16 @@ final class Pop3ServerSession {
       }
     }
     return login(SaslPlain.decode(response).flatMap(r -> SaslPlain.authenticate(server, r)));
+  }
+
+  /** A SASL continuation round trip (RFC 5034 §4); empty if the client cancelled. */
+  private Optional<String> challenge(String base64) throws IOException {
+    channel.writeLine("+ " + base64);
+    String response = channel.readTextLine(MAX_LINE);
+    if (response == null) {
+      throw new java.io.EOFException("closed during AUTH");
+    }
+    return response.equals("*") ? Optional.empty() : Optional.of(response);
   }
 
   private boolean login(Optional<String> authenticated) throws IOException, InterruptedException {
@@ -219,7 +234,7 @@ final class Pop3ServerSession {
   private void capa() throws IOException {
     ok("Capability list follows");
     List<String> lines = new ArrayList<>(List.of("TOP", "UIDL", "USER", "RESP-CODES", "AUTH-RESP-CODE",
-        "PIPELINING", "SASL PLAIN", "EXPIRE NEVER", "IMPLEMENTATION Mailroom-in-memory"));
+        "PIPELINING", "SASL PLAIN SCRAM-SHA-256", "EXPIRE NEVER", "IMPLEMENTATION Mailroom-in-memory"));
     if (server.tlsContext().isPresent() && !channel.isTls() && user == null) {
       lines.add("STLS");
     }

@@ -110,4 +110,20 @@ class ScramAuthTest {
       w.expect("a OK [CAPABILITY");
     }
   }
+
+  @Test
+  void pop3AuthScramWithAContinuationForTheFirstMessage() throws Exception {
+    Client c = new Client("pässwörd");
+    try (Wire w = Wire.connect(server.pop3Port())) {
+      w.line();
+      w.send("AUTH SCRAM-SHA-256");
+      assertEquals("+ ", w.line());
+      w.send(b64(c.first));
+      String serverFirst = w.line();
+      w.send(b64(c.finalMessage(unb64(serverFirst.substring(2)))));
+      assertEquals("+ " + b64(c.expectedServerFinal()), w.line());
+      w.send("");
+      w.expect("+OK Logged in");
+    }
+  }
 }
