@@ -118,7 +118,8 @@ final class MimeTree {
   Optional<MimeTree> part(List<Integer> path) {
     MimeTree node = this;
     for (int number : path) {
-      MimeTree container = node.isMessage() ? node.children.get(0) : node;
+      // below the top level, a message/rfc822 part's numbers address its encapsulated message (RFC 3501 §6.4.5)
+      MimeTree container = node != this && node.isMessage() ? node.children.get(0) : node;
       if (container.isMultipart()) {
         if (number < 1 || number > container.children.size()) {
           return Optional.empty();

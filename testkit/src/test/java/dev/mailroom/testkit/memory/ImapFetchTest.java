@@ -101,4 +101,20 @@ class ImapFetchTest {
     assertEquals("b BAD invalid sequence set 1,", w.imap("b", "FETCH 1, FLAGS").get(0));
     assertEquals("c BAD unknown FETCH item BODY[", w.imap("c", "FETCH 1 BODY[").get(0));
   }
+
+  @Test
+  void anEncapsulatedMessageIsAddressedThroughItsPart() throws Exception {
+    String inner = "Subject: inner\r\nFrom: a@example.test\r\n\r\nhello\r\n";
+    String outer = "Subject: fwd\r\nContent-Type: message/rfc822\r\n\r\n" + inner;
+    server.store().append("bob", "INBOX", outer.getBytes(StandardCharsets.US_ASCII), Set.of());
+    w.imap("n", "NOOP");
+    assertEquals("* 3 FETCH (BODY[1] {" + inner.length() + "}\r\n" + inner
+        + " BODY[1.HEADER] {40}\r\nSubject: inner\r\nFrom: a@example.test\r\n\r\n BODY[1.TEXT] {7}\r\nhello\r\n)",
+        w.imap("a", "FETCH 3 (BODY.PEEK[1] BODY.PEEK[1.HEADER] BODY.PEEK[1.TEXT])").get(0));
+    assertEquals("* 3 FETCH (BODY (\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" " + inner.length()
+        + " (NIL \"inner\" ((NIL NIL \"a\" \"example.test\")) ((NIL NIL \"a\" \"example.test\")) "
+        + "((NIL NIL \"a\" \"example.test\")) NIL NIL NIL NIL NIL) "
+        + "(\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 7 1) 4))",
+        w.imap("b", "FETCH 3 BODY").get(0));
+  }
 }
