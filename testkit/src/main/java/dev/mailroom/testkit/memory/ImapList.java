@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * LIST and LSUB (RFC 3501 §6.3.8-9) with the SPECIAL-USE selection option and return attributes (RFC 6154) and the
- * CHILDREN attributes (RFC 3348). The hierarchy delimiter is {@code /}; {@code *} matches anything and {@code %}
+ * LIST and LSUB (RFC 3501 §6.3.8-9) with the SPECIAL-USE selection option and return attributes (RFC 6154), the
+ * SUBSCRIBED selection and return options (RFC 5258) and the CHILDREN attributes (RFC 3348). The hierarchy delimiter is {@code /}; {@code *} matches anything and {@code %}
  * anything but the delimiter.
  */
 final class ImapList {
@@ -29,11 +29,12 @@ final class ImapList {
     }
     String reference = args.astring();
     String pattern = args.astring();
+    boolean showSubscribed = subscribedOnly && !lsub;
     if (!args.atEnd()) {
       if (!args.upperAtom().equals("RETURN")) {
         throw new ImapArgs.BadException("expected RETURN");
       }
-      args.list();
+      showSubscribed |= args.list().stream().anyMatch("SUBSCRIBED"::equalsIgnoreCase);
     }
     args.end();
     String name = lsub ? "LSUB" : "LIST";
@@ -59,7 +60,7 @@ final class ImapList {
       List<String> attributes = new ArrayList<>();
       boolean children = all.stream().anyMatch(m -> m.startsWith(mailbox + MailStore.DELIMITER));
       attributes.add(children ? "\\HasChildren" : "\\HasNoChildren");
-      if (subscribed && !lsub) {
+      if (subscribed && showSubscribed) { // RFC 5258 §3.4: only when asked for
         attributes.add("\\Subscribed");
       }
       state.get().specialUse().ifPresent(u -> attributes.add(u.attribute()));

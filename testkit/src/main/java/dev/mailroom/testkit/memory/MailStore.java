@@ -113,7 +113,7 @@ public final class MailStore {
    */
   public void addUser(String name, String password) {
     Objects.requireNonNull(password, "password");
-    write(() -> {
+    write(name, () -> {
       String key = key(name);
       if (accounts.containsKey(key)) {
         throw new IllegalArgumentException("user exists: " + name);
@@ -162,7 +162,7 @@ public final class MailStore {
 
   /** Takes the POP3 maildrop lock (RFC 1939 §8); false if another POP3 session holds it. */
   boolean lockMaildrop(String user) {
-    return write(() -> {
+    return write(user, () -> {
       Account a = account(user);
       if (a.pop3Locked) {
         return false;
@@ -173,7 +173,7 @@ public final class MailStore {
   }
 
   void unlockMaildrop(String user) {
-    write(() -> {
+    write(user, () -> {
       account(user).pop3Locked = false;
       return null;
     });
@@ -199,7 +199,7 @@ public final class MailStore {
    * @return false if it already existed
    */
   public boolean createMailbox(String user, String name) {
-    return write(() -> {
+    return write(user, () -> {
       Account a = account(user);
       String n = canonical(name);
       if (a.mailboxes.containsKey(n)) {
@@ -211,7 +211,7 @@ public final class MailStore {
   }
 
   boolean deleteMailbox(String user, String name) {
-    return write(() -> {
+    return write(user, () -> {
       String n = canonical(name);
       return !n.equals("INBOX") && account(user).mailboxes.remove(n) != null;
     });
@@ -219,7 +219,7 @@ public final class MailStore {
 
   /** Renames a mailbox; renaming INBOX moves its messages into a new mailbox (RFC 3501 §6.3.5). */
   boolean renameMailbox(String user, String from, String to) {
-    return write(() -> {
+    return write(user, () -> {
       Account a = account(user);
       String f = canonical(from);
       String t = canonical(to);
@@ -244,7 +244,7 @@ public final class MailStore {
   }
 
   boolean subscribe(String user, String name, boolean subscribed) {
-    return write(() -> {
+    return write(user, () -> {
       Mailbox m = account(user).mailboxes.get(canonical(name));
       if (m != null) {
         m.subscribed = subscribed;
@@ -380,7 +380,7 @@ public final class MailStore {
 
   long deliver(String user, String mailbox, byte[] bytes, Collection<String> flags, Instant date,
       Optional<ReceivedEnvelope> envelope) {
-    return write(() -> {
+    return write(user, () -> {
       Mailbox m = account(user).mailboxes.get(canonical(mailbox));
       if (m == null) {
         throw new IllegalArgumentException("no mailbox " + mailbox + " for " + user);
@@ -395,7 +395,7 @@ public final class MailStore {
   /** Applies a STORE: mode '+' adds, '-' removes, anything else replaces. Returns the new flags per UID. */
   Map<Long, Set<String>> storeFlags(String user, String mailbox, Collection<Long> uids, char mode,
       Collection<String> flags) {
-    return write(() -> {
+    return write(user, () -> {
       Mailbox m = existing(user, mailbox);
       Map<Long, Set<String>> result = new LinkedHashMap<>();
       for (long uid : uids) {
@@ -419,7 +419,7 @@ public final class MailStore {
 
   /** Removes the given UIDs (or, if {@code uids} is null, every \Deleted message); returns the removed UIDs. */
   List<Long> expunge(String user, String mailbox, Collection<Long> uids, boolean onlyDeleted) {
-    return write(() -> {
+    return write(user, () -> {
       Mailbox m = existing(user, mailbox);
       List<Long> removed = new ArrayList<>();
       for (Entry e : List.copyOf(m.messages.values())) {
@@ -435,7 +435,7 @@ public final class MailStore {
 
   /** Copies messages; returns the target's UIDVALIDITY and a source→target UID map, or empty if no target. */
   Optional<CopyResult> copy(String user, String from, Collection<Long> uids, String to) {
-    return write(() -> {
+    return write(user, () -> {
       Mailbox source = existing(user, from);
       Mailbox target = account(user).mailboxes.get(canonical(to));
       if (target == null) {
@@ -509,7 +509,8 @@ public final class MailStore {
     }
   }
 
-  private <T> T write(Action<T> action) {
+  /** Runs a change under the lock, wakes waiters, then tells {@code user}'s listeners (outside the lock). */
+  private <T> T write(String user, Action<T> action) {
     T result;
     lock.lock();
     try {
@@ -518,8 +519,11 @@ public final class MailStore {
     } finally {
       lock.unlock();
     }
+    String k = key(user);
     for (Listener l : listeners) {
-      l.onChange().run();
+      if (l.user().equals(k)) {
+        l.onChange().run();
+      }
     }
     return result;
   }
