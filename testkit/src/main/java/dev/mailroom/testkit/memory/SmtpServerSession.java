@@ -9,7 +9,6 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -435,21 +434,21 @@ final class SmtpServerSession {
 
   private void deliver(byte[] content, String queueId, boolean chunked) {
     Instant now = Instant.now();
-    Set<String> users = new LinkedHashSet<>();
+    Map<String, String> users = new java.util.LinkedHashMap<>(); // user -> the first address that reached it
     List<ReceivedEnvelope.Recipient> outbound = new ArrayList<>();
     for (ReceivedEnvelope.Recipient r : recipients) {
       Optional<String> user = server.localUser(r.address());
       if (user.isPresent()) {
-        users.add(user.get());
+        users.putIfAbsent(user.get(), r.address());
       } else {
         outbound.add(r);
       }
     }
     ReceivedEnvelope envelope = new ReceivedEnvelope(helo, mailFrom, mailParameters, recipients,
         Optional.ofNullable(authenticatedUser), channel.isTls(), chunked);
-    for (String user : users) {
-      byte[] stored = withTrace(content, queueId, now, user);
-      server.store().deliver(user, "INBOX", stored, List.of(), now, Optional.of(envelope));
+    for (Map.Entry<String, String> user : users.entrySet()) {
+      byte[] stored = withTrace(content, queueId, now, user.getValue());
+      server.store().deliver(user.getKey(), "INBOX", stored, List.of(), now, Optional.of(envelope));
     }
     if (!outbound.isEmpty()) {
       ReceivedEnvelope relayed = new ReceivedEnvelope(helo, mailFrom, mailParameters, outbound,
@@ -458,7 +457,7 @@ final class SmtpServerSession {
     }
   }
 
-  private byte[] withTrace(byte[] content, String queueId, Instant now, String user) {
+  private byte[] withTrace(byte[] content, String queueId, Instant now, String recipient) {
     if (!server.config().traceHeaders) {
       return content;
     }
@@ -467,7 +466,7 @@ final class SmtpServerSession {
     String trace = "Return-Path: <" + mailFrom + ">\r\n"
         + "Received: from " + helo + " (localhost [127.0.0.1])\r\n"
         + "\tby " + host() + " (Mailroom in-memory) with " + protocol + " id " + queueId + "\r\n"
-        + "\tfor <" + user + ">; " + RFC5322_DATE.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)) + "\r\n";
+        + "\tfor <" + recipient + ">; " + RFC5322_DATE.format(ZonedDateTime.ofInstant(now, ZoneOffset.UTC)) + "\r\n";
     byte[] head = trace.getBytes(StandardCharsets.UTF_8);
     byte[] all = new byte[head.length + content.length];
     System.arraycopy(head, 0, all, 0, head.length);

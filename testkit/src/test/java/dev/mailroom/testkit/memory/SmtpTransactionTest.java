@@ -47,6 +47,8 @@ class SmtpTransactionTest {
     assertTrue(bob.endsWith("Subject: hi\r\n\r\nHello\r\n".getBytes(StandardCharsets.US_ASCII)));
     assertEquals("<alice@example.test>", bob.header("Return-Path").orElseThrow());
     assertTrue(bob.header("Received").orElseThrow().startsWith("from client.test"));
+    assertTrue(bob.header("Received").orElseThrow().contains(" with ESMTP id MR"), bob.header("Received").get());
+    assertTrue(bob.header("Received").orElseThrow().contains("for <bob+news@example.test>;"));
     ReceivedEnvelope e = bob.envelope().orElseThrow();
     assertEquals("alice@example.test", e.mailFrom());
     assertEquals(Map.of("BODY", "8BITMIME", "SIZE", "40"), e.mailParameters());
