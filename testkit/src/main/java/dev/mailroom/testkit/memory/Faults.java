@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
  *     .rejectRecipient("carol@.*", 550, "5.1.1 no such user")
  *     .tempFailData(1)                              // next message: 451 after the final dot, then normal
  *     .delay(Step.SMTP_RCPT, Duration.ofMillis(200))
- *     .dropAt(Step.IMAP_FETCH);                     // next FETCH: the connection closes, no reply
+ *     .dropAt(Step.IMAP_FETCH)                      // next FETCH: the connection closes, no reply
+ *     .replyAt(Step.POP3_RETR, "-ERR [SYS/TEMP] busy");
  * }</pre>
  */
 public final class Faults {
@@ -31,6 +34,7 @@ public final class Faults {
   private final List<RecipientRule> recipientRules = new CopyOnWriteArrayList<>();
   private final Map<Step, Duration> delays = new ConcurrentHashMap<>();
   private final Map<Step, AtomicInteger> drops = new ConcurrentHashMap<>();
+  private final Map<Step, Queue<String>> replies = new ConcurrentHashMap<>();
   private final AtomicInteger tempFailData = new AtomicInteger();
   private volatile String tempFailText = "4.3.0 temporary failure (injected)";
 
@@ -78,6 +82,27 @@ public final class Faults {
   }
 
   /**
+   * Answers the next occurrence of a step with {@code reply} instead of running the command (queued: several calls
+   * answer several occurrences). The reply is a whole SMTP reply line ({@code "451 4.3.2 try later"}; a 421 then
+   * closes the connection), a POP3 status line ({@code "-ERR [SYS/TEMP] busy"}), or for IMAP either the text after
+   * the client's tag ({@code "NO [UNAVAILABLE] try later"}) or an untagged line ({@code "* BYE going down"}, which
+   * closes). At a greeting step the reply replaces the greeting.
+   *
+   * @param step the step
+   * @param reply the reply line without CRLF
+   * @return this
+   */
+  public Faults replyAt(Step step, String reply) {
+    checkText(reply);
+    if (reply.isEmpty()) {
+      throw new IllegalArgumentException("empty reply");
+    }
+    replies.computeIfAbsent(Objects.requireNonNull(step, "step"), s -> new ConcurrentLinkedQueue<>())
+        .add(reply);
+    return this;
+  }
+
+  /**
    * Answers the next {@code times} messages with {@code 451} after their content was read (DATA's final dot or the
    * last BDAT chunk); nothing is delivered for them.
    *
@@ -107,6 +132,7 @@ public final class Faults {
     recipientRules.clear();
     delays.clear();
     drops.clear();
+    replies.clear();
     tempFailData.set(0);
   }
 
@@ -122,6 +148,12 @@ public final class Faults {
     }
     AtomicInteger pending = drops.get(step);
     return pending != null && pending.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+  }
+
+  /** The next injected reply for a step, if any (consumed). */
+  Optional<String> takeReply(Step step) {
+    Queue<String> queue = replies.get(step);
+    return queue == null ? Optional.empty() : Optional.ofNullable(queue.poll());
   }
 
   Optional<String> takeDataFailure() {

@@ -78,8 +78,9 @@ final class ImapSelected {
     try {
       switch (verb) {
         case "FETCH" -> {
-          if (faults.reach(Step.IMAP_FETCH)) {
-            return false;
+          Boolean injection = ImapServerSession.injected(faults, channel, tag, Step.IMAP_FETCH);
+          if (injection != null) {
+            return injection;
           }
           List<Long> chosen = resolve(args.atom(), uid);
           List<ImapFetch.Item> items = ImapFetch.parseItems(args, uid);
@@ -91,14 +92,16 @@ final class ImapSelected {
           tagged(tag, "OK " + name + " completed");
         }
         case "STORE" -> {
-          if (faults.reach(Step.IMAP_STORE)) {
-            return false;
+          Boolean injection = ImapServerSession.injected(faults, channel, tag, Step.IMAP_STORE);
+          if (injection != null) {
+            return injection;
           }
           store(tag, name, args, uid);
         }
         case "SEARCH" -> {
-          if (faults.reach(Step.IMAP_SEARCH)) {
-            return false;
+          Boolean injection = ImapServerSession.injected(faults, channel, tag, Step.IMAP_SEARCH);
+          if (injection != null) {
+            return injection;
           }
           ImapSearch.Criterion criterion = ImapSearch.parse(args, this);
           sync(false);

@@ -39,7 +39,16 @@ final class ImapServerSession {
     if (faults.reach(Step.IMAP_GREETING)) {
       return;
     }
-    untagged("OK [CAPABILITY " + capabilities() + "] Mailroom in-memory IMAP ready");
+    Optional<String> greeting = faults.takeReply(Step.IMAP_GREETING);
+    if (greeting.isPresent()) {
+      channel.writeLine(greeting.get());
+      if (greeting.get().startsWith("* BYE")) {
+        channel.flush();
+        return;
+      }
+    } else {
+      untagged("OK [CAPABILITY " + capabilities() + "] Mailroom in-memory IMAP ready");
+    }
     while (true) {
       List<ImapReader.Token> tokens;
       try {
@@ -104,7 +113,7 @@ final class ImapServerSession {
         tagged(tag, "OK " + name + " completed");
       }
       case "LOGOUT" -> {
-        if (faults.reach(Step.IMAP_LOGOUT)) {
+        if (injected(faults, channel, tag, Step.IMAP_LOGOUT) != null) {
           return false;
         }
         untagged("BYE Logging out");
@@ -146,8 +155,9 @@ final class ImapServerSession {
   }
 
   private boolean login(String tag, Optional<String> authenticated) throws IOException, InterruptedException {
-    if (faults.reach(Step.IMAP_LOGIN)) {
-      return false;
+    Boolean injection = injected(faults, channel, tag, Step.IMAP_LOGIN);
+    if (injection != null) {
+      return injection;
     }
     if (user != null) {
       tagged(tag, "BAD already authenticated");
@@ -208,8 +218,9 @@ final class ImapServerSession {
       case "SELECT", "EXAMINE" -> {
         String mailbox = args.astring();
         args.end();
-        if (faults.reach(Step.IMAP_SELECT)) {
-          return false;
+        Boolean injection = injected(faults, channel, tag, Step.IMAP_SELECT);
+        if (injection != null) {
+          return injection;
         }
         if (selected != null) {
           selected.close(false);
@@ -346,8 +357,9 @@ final class ImapServerSession {
     }
     byte[] message = args.bytes();
     args.end();
-    if (faults.reach(Step.IMAP_APPEND)) {
-      return false;
+    Boolean injection = injected(faults, channel, tag, Step.IMAP_APPEND);
+    if (injection != null) {
+      return injection;
     }
     Optional<MailStore.MailboxState> state = server.store().state(user, mailbox);
     if (state.isEmpty()) {
@@ -364,8 +376,9 @@ final class ImapServerSession {
   }
 
   private boolean idle(String tag) throws IOException, InterruptedException {
-    if (faults.reach(Step.IMAP_IDLE)) {
-      return false;
+    Boolean injection = injected(faults, channel, tag, Step.IMAP_IDLE);
+    if (injection != null) {
+      return injection;
     }
     MailStore.Listener listener = null;
     if (selected != null) {
@@ -391,6 +404,32 @@ final class ImapServerSession {
         selected.endPush();
       }
     }
+  }
+
+  /**
+   * Applies the faults for a step: null to go on with the command (after an injected untagged line, if any), false
+   * when the connection must end (dropped, or an injected {@code * BYE}), true when an injected tagged reply answered
+   * the command instead.
+   */
+  static Boolean injected(Faults faults, LineChannel channel, String tag, Step step)
+      throws IOException, InterruptedException {
+    if (faults.reach(step)) {
+      return false;
+    }
+    Optional<String> injected = faults.takeReply(step);
+    if (injected.isEmpty()) {
+      return null;
+    }
+    if (!injected.get().startsWith("* ")) {
+      channel.writeLine(tag + " " + injected.get());
+      return true;
+    }
+    channel.writeLine(injected.get());
+    if (injected.get().startsWith("* BYE")) {
+      channel.flush();
+      return false;
+    }
+    return null;
   }
 
   private String capabilities() {

@@ -46,7 +46,16 @@ final class Pop3ServerSession {
       if (faults.reach(Step.POP3_GREETING)) {
         return;
       }
-      ok("Mailroom in-memory POP3 ready " + banner);
+      Optional<String> greeting = faults.takeReply(Step.POP3_GREETING);
+      if (greeting.isPresent()) {
+        channel.writeLine(greeting.get());
+        if (greeting.get().startsWith("-ERR")) {
+          channel.flush();
+          return;
+        }
+      } else {
+        ok("Mailroom in-memory POP3 ready " + banner);
+      }
       while (true) {
         String line;
         try {
@@ -89,18 +98,13 @@ final class Pop3ServerSession {
     }
     switch (verb) {
       case "STAT", "LIST", "UIDL":
-        if (faults.reach(Step.POP3_LIST)) {
-          return false;
-        }
-        return listing(verb, words);
+        return step(Step.POP3_LIST, () -> listing(verb, words));
       case "RETR", "TOP":
-        if (faults.reach(Step.POP3_RETR)) {
-          return false;
-        }
-        return retrieve(verb, words);
+        return step(Step.POP3_RETR, () -> retrieve(verb, words));
       case "DELE":
-        if (faults.reach(Step.POP3_DELE)) {
-          return false;
+        Boolean injection = injected(Step.POP3_DELE);
+        if (injection != null) {
+          return injection;
         }
         Integer n = number(words, 2);
         if (n == null) {
@@ -211,8 +215,9 @@ final class Pop3ServerSession {
   }
 
   private boolean login(Optional<String> authenticated) throws IOException, InterruptedException {
-    if (faults.reach(Step.POP3_AUTH)) {
-      return false;
+    Boolean injection = injected(Step.POP3_AUTH);
+    if (injection != null) {
+      return injection;
     }
     if (authenticated.isEmpty()) {
       return !error("[AUTH] Authentication failed");
@@ -332,8 +337,8 @@ final class Pop3ServerSession {
   }
 
   private boolean quit() throws IOException, InterruptedException {
-    if (faults.reach(Step.POP3_QUIT)) {
-      return false;
+    if (injected(Step.POP3_QUIT) != null) {
+      return false; // dropped, or answered without entering the UPDATE state
     }
     if (user != null && !deleted.isEmpty()) {
       List<Long> gone = deleted.stream().map(n -> uids.get(n - 1)).toList();
@@ -342,6 +347,33 @@ final class Pop3ServerSession {
     ok("Logging out" + (deleted.isEmpty() ? "" : ", " + deleted.size() + " messages deleted"));
     channel.flush();
     return false;
+  }
+
+  /** A command body that may fail. */
+  private interface Command {
+    boolean run() throws IOException, InterruptedException;
+  }
+
+  /** Runs {@code command} unless a fault at {@code step} dropped the connection or answered instead. */
+  private boolean step(Step step, Command command) throws IOException, InterruptedException {
+    Boolean injection = injected(step);
+    return injection != null ? injection : command.run();
+  }
+
+  /**
+   * Applies the faults for a step: null to go on with the command, false when the connection was dropped, true when
+   * an injected reply answered the command instead.
+   */
+  private Boolean injected(Step step) throws IOException, InterruptedException {
+    if (faults.reach(step)) {
+      return false;
+    }
+    Optional<String> injected = faults.takeReply(step);
+    if (injected.isEmpty()) {
+      return null;
+    }
+    channel.writeLine(injected.get());
+    return true;
   }
 
   /** Parses message number {@code words[1]}: must exist and not be deleted; null otherwise. */

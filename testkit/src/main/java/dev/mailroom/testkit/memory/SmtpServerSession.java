@@ -56,7 +56,12 @@ final class SmtpServerSession {
     if (faults.reach(Step.SMTP_GREETING)) {
       return;
     }
-    reply("220 " + host() + " ESMTP Mailroom in-memory server");
+    Optional<String> greeting = faults.takeReply(Step.SMTP_GREETING);
+    reply(greeting.orElse("220 " + host() + " ESMTP Mailroom in-memory server"));
+    if (greeting.isPresent() && greeting.get().startsWith("421")) {
+      channel.flush();
+      return;
+    }
     while (true) {
       String line;
       try {
@@ -86,20 +91,17 @@ final class SmtpServerSession {
   private boolean command(String verb, String argument) throws IOException, InterruptedException {
     switch (verb) {
       case "EHLO", "HELO":
-        if (faults.reach(Step.SMTP_EHLO)) {
-          return false;
-        }
-        return hello(verb.equals("EHLO"), argument.strip());
+        return step(Step.SMTP_EHLO, () -> hello(verb.equals("EHLO"), argument.strip()));
       case "STARTTLS":
-        return faults.reach(Step.SMTP_STARTTLS) ? false : startTls(argument);
+        return step(Step.SMTP_STARTTLS, () -> startTls(argument));
       case "AUTH":
-        return faults.reach(Step.SMTP_AUTH) ? false : auth(argument);
+        return step(Step.SMTP_AUTH, () -> auth(argument));
       case "MAIL":
-        return faults.reach(Step.SMTP_MAIL) ? false : mail(argument);
+        return step(Step.SMTP_MAIL, () -> mail(argument));
       case "RCPT":
-        return faults.reach(Step.SMTP_RCPT) ? false : rcpt(argument);
+        return step(Step.SMTP_RCPT, () -> rcpt(argument));
       case "DATA":
-        return faults.reach(Step.SMTP_DATA) ? false : data(argument);
+        return step(Step.SMTP_DATA, () -> data(argument));
       case "BDAT":
         return bdat(argument);
       case "RSET":
@@ -116,7 +118,7 @@ final class SmtpServerSession {
         reply("214 2.0.0 See RFC 5321");
         return true;
       case "QUIT":
-        if (faults.reach(Step.SMTP_QUIT)) {
+        if (injected(Step.SMTP_QUIT) != null) {
           return false;
         }
         reply("221 2.0.0 Bye");
@@ -393,8 +395,10 @@ final class SmtpServerSession {
       chunks = new ByteArrayOutputStream();
     }
     channel.readExactly(size, keep ? chunks : OutputStream.nullOutputStream());
-    if (faults.reach(Step.SMTP_BDAT)) {
-      return false;
+    Boolean injection = injected(Step.SMTP_BDAT);
+    if (injection != null) {
+      resetTransaction();
+      return injection;
     }
     if (!ready) {
       return !error(mailFrom == null ? "503 5.5.1 Error: need MAIL command" : "554 5.5.1 Error: no valid recipients");
@@ -411,10 +415,11 @@ final class SmtpServerSession {
 
   /** After the content: faults, the size check, delivery and the reply. */
   private boolean finish(byte[] content, boolean oversized, boolean chunked) throws IOException, InterruptedException {
-    if (faults.reach(Step.SMTP_DATA_END)) {
-      return false;
-    }
     try {
+      Boolean injection = injected(Step.SMTP_DATA_END);
+      if (injection != null) {
+        return injection;
+      }
       if (oversized) {
         return !error("552 5.3.4 Error: message file too big");
       }
@@ -472,6 +477,37 @@ final class SmtpServerSession {
     System.arraycopy(head, 0, all, 0, head.length);
     System.arraycopy(content, 0, all, head.length, content.length);
     return all;
+  }
+
+  /** A command body that may fail. */
+  private interface Command {
+    boolean run() throws IOException, InterruptedException;
+  }
+
+  /** Runs {@code command} unless a fault at {@code step} dropped the connection or answered instead. */
+  private boolean step(Step step, Command command) throws IOException, InterruptedException {
+    Boolean injection = injected(step);
+    return injection != null ? injection : command.run();
+  }
+
+  /**
+   * Applies the faults for a step: null to go on with the command, false when the connection must end (dropped, or
+   * an injected 421), true when an injected reply answered the command instead.
+   */
+  private Boolean injected(Step step) throws IOException, InterruptedException {
+    if (faults.reach(step)) {
+      return false;
+    }
+    Optional<String> injected = faults.takeReply(step);
+    if (injected.isEmpty()) {
+      return null;
+    }
+    reply(injected.get());
+    if (injected.get().startsWith("421")) {
+      channel.flush();
+      return false;
+    }
+    return true;
   }
 
   private void resetTransaction() {

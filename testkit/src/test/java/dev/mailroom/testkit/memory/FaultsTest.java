@@ -106,4 +106,46 @@ class FaultsTest {
       assertTrue(send(w, "bob@example.test").startsWith("250 "));
     }
   }
+
+  @Test
+  void replyAtAnswersTheNextOccurrenceInsteadOfTheCommand() throws Exception {
+    server.faults().replyAt(Step.SMTP_MAIL, "451 4.3.2 try again later")
+        .replyAt(Step.SMTP_GREETING, "421 4.3.2 not today");
+    try (Wire w = Wire.connect(server.smtpPort())) {
+      assertEquals("421 4.3.2 not today", w.line());
+      assertEquals("", w.rest());
+    }
+    try (Wire w = smtp()) {
+      assertEquals("451 4.3.2 try again later", w.smtp("MAIL FROM:<a@example.test>"));
+      assertTrue(send(w, "bob@example.test").startsWith("250 "));
+    }
+  }
+
+  @Test
+  void replyAtInImapAndPop3() throws Exception {
+    server.store().append("bob", "INBOX", "S: 1\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), Set.of());
+    server.faults().replyAt(Step.IMAP_FETCH, "NO [UNAVAILABLE] try later")
+        .replyAt(Step.IMAP_SEARCH, "* OK [ALERT] maintenance at noon")
+        .replyAt(Step.POP3_RETR, "-ERR [SYS/TEMP] busy");
+    try (Wire w = Wire.connect(server.imapPort())) {
+      w.line();
+      w.imap("a", "LOGIN bob bob-pw");
+      w.imap("b", "SELECT INBOX");
+      assertEquals(java.util.List.of("c NO [UNAVAILABLE] try later"), w.imap("c", "FETCH 1 FLAGS"));
+      assertEquals("* 1 FETCH (FLAGS ())", w.imap("d", "FETCH 1 FLAGS").get(0));
+      assertEquals(java.util.List.of("* OK [ALERT] maintenance at noon", "* SEARCH 1", "e OK SEARCH completed"),
+          w.imap("e", "SEARCH ALL"));
+    }
+    try (Wire w = Wire.connect(server.pop3Port())) {
+      w.line();
+      w.send("USER bob");
+      w.line();
+      w.send("PASS bob-pw");
+      w.line();
+      w.send("RETR 1");
+      assertEquals("-ERR [SYS/TEMP] busy", w.line());
+      w.send("RETR 1");
+      w.expect("+OK");
+    }
+  }
 }
