@@ -1,6 +1,7 @@
 /**
- * Mailroom testkit: scripted fake mail servers in the MockWebServer style, runtime test certificates and JUnit 5
- * support. It shares no code with the clients, so client bugs are never mirrored by the server.
+ * Mailroom testkit: scripted fake mail servers in the MockWebServer style, a stateful in-memory SMTP/POP3/IMAP server
+ * ({@code dev.mailroom.testkit.memory}), runtime test certificates and JUnit 5 support. It shares no code with the
+ * clients, so client bugs are never mirrored by the server.
  *
  * <p>JUnit is a {@code static} requirement: the servers and certificates work without JUnit (any test framework, a
  * sample, a demo), and a module that uses {@code dev.mailroom.testkit.junit5} requires JUnit itself, so JUnit is in
