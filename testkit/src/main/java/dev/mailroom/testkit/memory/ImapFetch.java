@@ -121,8 +121,7 @@ final class ImapFetch {
         }
         default -> {
           tree = tree == null ? MimeTree.parse(bytes) : tree;
-          Optional<byte[]> content = section(tree, item.section());
-          byte[] data = content.orElse(new byte[0]);
+          byte[] data = section(tree, item.section()).orElse(new byte[0]); // a missing part is empty, as in Dovecot
           String origin = "";
           if (item.partialStart() >= 0) {
             int from = (int) Math.min(item.partialStart(), data.length);
@@ -130,12 +129,7 @@ final class ImapFetch {
             data = Arrays.copyOfRange(data, from, to);
             origin = "<" + item.partialStart() + ">";
           }
-          r.raw("BODY[" + item.section() + "]" + origin + " ");
-          if (content.isEmpty()) {
-            r.raw("NIL");
-          } else {
-            r.literal(data);
-          }
+          r.raw("BODY[" + item.section() + "]" + origin + " ").literal(data);
         }
       }
     }

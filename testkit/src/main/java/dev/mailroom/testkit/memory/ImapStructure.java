@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * ENVELOPE and BODY/BODYSTRUCTURE (RFC 3501 §7.4.2) from the server's own header and MIME readers. Address lists are
- * split at commas outside quotes, comments and angle brackets; group syntax yields the group's members.
+ * split at commas outside quotes, comments and angle brackets; groups get RFC 3501's start and end markers. Types,
+ * subtypes, encodings and parameter names are lower case, as Dovecot sends them.
  */
 final class ImapStructure {
   private ImapStructure() {
@@ -46,7 +47,10 @@ final class ImapStructure {
     r.raw(")");
   }
 
-  /** Each address as {display name or null, local part, domain or null}. */
+  /**
+   * Each address as {display name or null, local part, domain or null}; a group becomes a start marker
+   * {null, group name, null}, its members and an end marker {null, null, null} (RFC 3501 §7.4.2).
+   */
   static List<String[]> parseAddresses(String value) {
     List<String[]> result = new ArrayList<>();
     for (String item : splitTopLevel(value)) {
@@ -54,27 +58,37 @@ final class ImapStructure {
       int colon = a.indexOf(':');
       boolean group = colon >= 0 && !a.startsWith("\"") && (a.indexOf('<') < 0 || colon < a.indexOf('<'));
       if (group) {
-        a = a.substring(colon + 1); // a group: keep its members
+        result.add(new String[] {null, a.substring(0, colon).strip(), null});
+        a = a.substring(colon + 1).strip();
       }
-      a = a.endsWith(";") ? a.substring(0, a.length() - 1).strip() : a.strip();
-      if (a.isEmpty()) {
-        continue;
+      boolean groupEnd = a.endsWith(";");
+      if (groupEnd) {
+        a = a.substring(0, a.length() - 1).strip();
       }
-      String name = null;
-      String spec = a;
-      int lt = a.lastIndexOf('<');
-      int gt = a.lastIndexOf('>');
-      if (lt >= 0 && gt > lt) {
-        spec = a.substring(lt + 1, gt).strip();
-        String display = a.substring(0, lt).strip();
-        name = display.isEmpty() ? null : MessageText.unquote(display);
-      } else {
-        spec = spec.replaceAll("\\(.*\\)", "").strip();
+      if (!a.isEmpty()) {
+        result.add(mailbox(a));
       }
-      int at = spec.lastIndexOf('@');
-      result.add(new String[] {name, at < 0 ? spec : spec.substring(0, at), at < 0 ? null : spec.substring(at + 1)});
+      if (groupEnd) {
+        result.add(new String[] {null, null, null});
+      }
     }
     return result;
+  }
+
+  private static String[] mailbox(String a) {
+    String name = null;
+    String spec = a;
+    int lt = a.lastIndexOf('<');
+    int gt = a.lastIndexOf('>');
+    if (lt >= 0 && gt > lt) {
+      spec = a.substring(lt + 1, gt).strip();
+      String display = a.substring(0, lt).strip();
+      name = display.isEmpty() ? null : MessageText.unquote(display);
+    } else {
+      spec = spec.replaceAll("\\(.*\\)", "").strip();
+    }
+    int at = spec.lastIndexOf('@');
+    return new String[] {name, at < 0 ? spec : spec.substring(0, at), at < 0 ? null : spec.substring(at + 1)};
   }
 
   private static List<String> splitTopLevel(String value) {
@@ -118,7 +132,7 @@ final class ImapStructure {
       for (MimeTree child : node.children) {
         body(r, child, extended);
       }
-      r.raw(" ").string(node.subtype.toUpperCase(Locale.ROOT));
+      r.raw(" ").string(node.subtype);
       if (extended) {
         r.raw(" ");
         parameters(r, node.parameters);
@@ -129,11 +143,11 @@ final class ImapStructure {
       r.raw(")");
       return;
     }
-    r.string(node.type.toUpperCase(Locale.ROOT)).raw(" ").string(node.subtype.toUpperCase(Locale.ROOT)).raw(" ");
+    r.string(node.type).raw(" ").string(node.subtype).raw(" ");
     parameters(r, node.parameters);
     r.raw(" ").nstring(node.header.header("Content-ID").orElse(null));
     r.raw(" ").nstring(node.header.header("Content-Description").orElse(null));
-    r.raw(" ").string(node.header.header("Content-Transfer-Encoding").orElse("7BIT").toUpperCase(Locale.ROOT));
+    r.raw(" ").string(node.header.header("Content-Transfer-Encoding").orElse("7bit").toLowerCase(Locale.ROOT));
     r.raw(" " + node.bodySize());
     if (node.isMessage()) {
       MimeTree inner = node.children.get(0);
@@ -166,7 +180,7 @@ final class ImapStructure {
         r.raw(" ");
       }
       first = false;
-      r.string(e.getKey().toUpperCase(Locale.ROOT)).raw(" ").string(e.getValue());
+      r.string(e.getKey()).raw(" ").string(e.getValue());
     }
     r.raw(")");
   }
@@ -192,7 +206,7 @@ final class ImapStructure {
       if (i > 1) {
         r.raw(" ");
       }
-      r.string(parts.get(i).substring(0, eq).strip().toUpperCase(Locale.ROOT)).raw(" ")
+      r.string(parts.get(i).substring(0, eq).strip().toLowerCase(Locale.ROOT)).raw(" ")
           .string(MessageText.unquote(parts.get(i).substring(eq + 1).strip()));
     }
     r.raw("))");

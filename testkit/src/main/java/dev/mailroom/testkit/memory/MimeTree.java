@@ -138,6 +138,7 @@ final class MimeTree {
     return end - bodyStart;
   }
 
+  /** The number of line ends in the body (a last line without one is not counted, as in Dovecot). */
   int bodyLines() {
     int lines = 0;
     for (int i = bodyStart; i < end; i++) {
@@ -145,7 +146,7 @@ final class MimeTree {
         lines++;
       }
     }
-    return end > bodyStart && bytes[end - 1] != '\n' ? lines + 1 : lines;
+    return lines;
   }
 
   byte[] slice(int from, int to) {
