@@ -64,7 +64,7 @@ final class ImapList {
         attributes.add("\\Subscribed");
       }
       state.get().specialUse().ifPresent(u -> attributes.add(u.attribute()));
-      new ImapResponse("* " + name + " ").atoms(attributes).raw(" \"/\" ").string(mailbox).send(channel);
+      new ImapResponse("* " + name + " ").atoms(attributes).raw(" \"/\" ").astring(mailbox).send(channel);
     }
   }
 

@@ -31,6 +31,13 @@ final class ImapResponse {
     return literal(s.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** An astring: a bare atom when the text allows one (as Dovecot sends mailbox names), else a string. */
+  ImapResponse astring(String s) {
+    boolean atom = !s.isEmpty() && !s.equalsIgnoreCase("NIL")
+        && s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "(){ %*\"\\".indexOf(c) < 0);
+    return atom ? raw(s) : string(s);
+  }
+
   /** A string or NIL. */
   ImapResponse nstring(String s) {
     return s == null ? raw("NIL") : string(s);
@@ -53,8 +60,4 @@ final class ImapResponse {
     channel.write(out.toByteArray());
   }
 
-  /** Whether an astring argument can be sent as an atom (for mailbox names in LIST). */
-  static String quoted(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
 }

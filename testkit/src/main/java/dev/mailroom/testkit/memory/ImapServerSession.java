@@ -334,7 +334,7 @@ final class ImapServerSession {
       }
       values.add(upper + " " + value);
     }
-    new ImapResponse("* STATUS ").string(s.name()).raw(" (" + String.join(" ", values) + ")").send(channel);
+    new ImapResponse("* STATUS ").astring(s.name()).raw(" (" + String.join(" ", values) + ")").send(channel);
     tagged(tag, "OK STATUS completed");
   }
 

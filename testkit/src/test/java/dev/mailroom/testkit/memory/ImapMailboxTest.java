@@ -26,17 +26,17 @@ class ImapMailboxTest {
   void listShowsInboxAndTheSpecialUseFolders() throws Exception {
     try (Wire w = login()) {
       assertEquals(List.of(
-          "* LIST (\\HasNoChildren) \"/\" \"INBOX\"",
-          "* LIST (\\HasNoChildren \\Sent) \"/\" \"Sent\"",
-          "* LIST (\\HasNoChildren \\Drafts) \"/\" \"Drafts\"",
-          "* LIST (\\HasNoChildren \\Trash) \"/\" \"Trash\"",
-          "* LIST (\\HasNoChildren \\Junk) \"/\" \"Junk\"",
-          "* LIST (\\HasNoChildren \\Archive) \"/\" \"Archive\"",
+          "* LIST (\\HasNoChildren) \"/\" INBOX",
+          "* LIST (\\HasNoChildren \\Sent) \"/\" Sent",
+          "* LIST (\\HasNoChildren \\Drafts) \"/\" Drafts",
+          "* LIST (\\HasNoChildren \\Trash) \"/\" Trash",
+          "* LIST (\\HasNoChildren \\Junk) \"/\" Junk",
+          "* LIST (\\HasNoChildren \\Archive) \"/\" Archive",
           "a OK LIST completed"), w.imap("a", "LIST \"\" *"));
       assertEquals(List.of("* LIST (\\Noselect) \"/\" \"\"", "b OK LIST completed"), w.imap("b", "LIST \"\" \"\""));
       List<String> special = w.imap("c", "LIST (SPECIAL-USE) \"\" * RETURN (SPECIAL-USE)");
       assertEquals(6, special.size(), special.toString());
-      assertEquals("* LIST (\\HasNoChildren) \"/\" \"INBOX\"", w.imap("d", "LIST \"\" inbox").get(0));
+      assertEquals("* LIST (\\HasNoChildren) \"/\" INBOX", w.imap("d", "LIST \"\" inbox").get(0));
     }
   }
 
@@ -46,15 +46,15 @@ class ImapMailboxTest {
       assertEquals("a OK CREATE completed", w.imap("a", "CREATE Work/2026").get(0));
       assertEquals("b NO [ALREADYEXISTS] Mailbox exists", w.imap("b", "CREATE Work/2026").get(0));
       w.imap("c", "CREATE Work");
-      assertEquals(List.of("* LIST (\\HasChildren) \"/\" \"Work\"", "d OK LIST completed"),
+      assertEquals(List.of("* LIST (\\HasChildren) \"/\" Work", "d OK LIST completed"),
           w.imap("d", "LIST \"\" Work%"));
       assertEquals("e OK RENAME completed", w.imap("e", "RENAME Work/2026 Work/2027").get(0));
-      assertEquals("* LIST (\\HasNoChildren) \"/\" \"Work/2027\"", w.imap("f", "LIST Work/ %").get(0));
+      assertEquals("* LIST (\\HasNoChildren) \"/\" Work/2027", w.imap("f", "LIST Work/ %").get(0));
       assertEquals("g OK DELETE completed", w.imap("g", "DELETE Work/2027").get(0));
       assertEquals("h NO [NONEXISTENT] Cannot delete INBOX", w.imap("h", "DELETE INBOX").get(0));
       w.imap("i", "UNSUBSCRIBE Work");
       assertEquals(List.of("j OK LSUB completed"), w.imap("j", "LSUB \"\" Work"));
-      assertEquals(List.of("* LIST (\\HasNoChildren \\Subscribed \\Junk) \"/\" \"Junk\"", "k OK LIST completed"),
+      assertEquals(List.of("* LIST (\\HasNoChildren \\Subscribed \\Junk) \"/\" Junk", "k OK LIST completed"),
           w.imap("k", "LIST \"\" Junk RETURN (SUBSCRIBED)"));
       assertEquals(List.of("l OK LIST completed"), w.imap("l", "LIST (SUBSCRIBED) \"\" Work"));
     }
@@ -73,7 +73,7 @@ class ImapMailboxTest {
           "* OK [UIDVALIDITY " + inbox.uidValidity() + "] UIDs valid", "* OK [UIDNEXT 3] Predicted next UID",
           "a OK [READ-WRITE] SELECT completed"), w.imap("a", "SELECT INBOX"));
       assertEquals("b OK [READ-ONLY] EXAMINE completed", last(w.imap("b", "EXAMINE INBOX")));
-      assertEquals("* STATUS \"INBOX\" (MESSAGES 2 UNSEEN 1 UIDNEXT 3 UIDVALIDITY " + inbox.uidValidity()
+      assertEquals("* STATUS INBOX (MESSAGES 2 UNSEEN 1 UIDNEXT 3 UIDVALIDITY " + inbox.uidValidity()
           + " SIZE 22)", w.imap("c", "STATUS INBOX (MESSAGES UNSEEN UIDNEXT UIDVALIDITY SIZE)").get(0));
       assertEquals("d NO Mailbox doesn't exist: Nope", last(w.imap("d", "SELECT Nope")));
     }
