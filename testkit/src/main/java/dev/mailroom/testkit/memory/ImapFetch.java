@@ -129,7 +129,8 @@ final class ImapFetch {
             data = Arrays.copyOfRange(data, from, to);
             origin = "<" + item.partialStart() + ">";
           }
-          r.raw("BODY[" + item.section() + "]" + origin + " ").literal(data);
+          // the section is echoed upper case, field names included, as Dovecot does
+          r.raw("BODY[" + item.section().toUpperCase(Locale.ROOT) + "]" + origin + " ").literal(data);
         }
       }
     }

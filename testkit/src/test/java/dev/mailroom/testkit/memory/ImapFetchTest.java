@@ -55,9 +55,9 @@ class ImapFetchTest {
   void uidFetchWithHeaderFieldsPartialsAndSizes() throws Exception {
     List<String> r = w.imap("a", "UID FETCH 1:* (RFC822.SIZE BODY.PEEK[HEADER.FIELDS (Subject)] BODY.PEEK[]<6.5>)");
     assertEquals("* 1 FETCH (UID 1 RFC822.SIZE " + SIMPLE.length()
-        + " BODY[HEADER.FIELDS (Subject)] {18}\r\nSubject: hello\r\n\r\n BODY[]<6> {5}\r\n\"Alic)", r.get(0));
+        + " BODY[HEADER.FIELDS (SUBJECT)] {18}\r\nSubject: hello\r\n\r\n BODY[]<6> {5}\r\n\"Alic)", r.get(0));
     assertEquals("* 2 FETCH (UID 2 RFC822.SIZE " + MULTI.length()
-        + " BODY[HEADER.FIELDS (Subject)] {18}\r\nSubject: parts\r\n\r\n BODY[]<6> {5}\r\nbob@e)", r.get(1));
+        + " BODY[HEADER.FIELDS (SUBJECT)] {18}\r\nSubject: parts\r\n\r\n BODY[]<6> {5}\r\nbob@e)", r.get(1));
     assertEquals("a OK UID FETCH completed", r.get(2));
     assertEquals("* 2 FETCH (UID 2)", w.imap("b", "UID FETCH 5:* UID").get(0));
   }
