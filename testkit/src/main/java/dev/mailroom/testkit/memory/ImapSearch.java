@@ -62,10 +62,14 @@ final class ImapSearch {
     }
     String key = args.upperAtom();
     switch (key) {
-      case "ALL", "OLD":
+      case "ALL":
         return (seq, m) -> true;
-      case "NEW", "RECENT":
-        return (seq, m) -> false;
+      case "RECENT":
+        return flag("\\Recent", true);
+      case "OLD":
+        return flag("\\Recent", false);
+      case "NEW":
+        return (seq, m) -> m.hasFlag("\\Recent") && !m.hasFlag("\\Seen");
       case "ANSWERED", "DELETED", "DRAFT", "FLAGGED", "SEEN":
         return flag("\\" + key.charAt(0) + key.substring(1).toLowerCase(Locale.ROOT), true);
       case "UNANSWERED", "UNDELETED", "UNDRAFT", "UNFLAGGED", "UNSEEN":

@@ -27,6 +27,7 @@ final class ImapSelected {
   private final ReentrantLock lock = new ReentrantLock();
   private final List<Long> uids = new ArrayList<>();
   private final Map<Long, Set<String>> knownFlags = new HashMap<>();
+  private final Set<Long> recent = new java.util.HashSet<>();
   private volatile boolean pushing;
 
   private ImapSelected(InMemoryMailServer server, LineChannel channel, String user, String mailbox,
@@ -49,11 +50,13 @@ final class ImapSelected {
     ImapSelected selected = new ImapSelected(server, channel, user, s.name(), readOnly);
     selected.uids.addAll(s.uids());
     selected.knownFlags.putAll(s.flags());
+    // SELECT claims \Recent for this session; EXAMINE must not change it (RFC 3501 §6.3.2)
+    selected.recent.addAll(readOnly ? s.recent() : server.store().claimRecent(user, s.name()));
     channel.writeLine("* FLAGS (" + String.join(" ", SYSTEM_FLAGS) + ")");
     channel.writeLine("* OK [PERMANENTFLAGS (" + (readOnly ? "" : String.join(" ", SYSTEM_FLAGS) + " \\*")
         + ")] Flags permitted");
     channel.writeLine("* " + s.uids().size() + " EXISTS");
-    channel.writeLine("* 0 RECENT");
+    channel.writeLine("* " + selected.recent.size() + " RECENT");
     for (int i = 0; i < s.uids().size(); i++) {
       if (!has(s.flags().get(s.uids().get(i)), "\\Seen")) {
         channel.writeLine("* OK [UNSEEN " + (i + 1) + "] First unseen");
@@ -108,7 +111,7 @@ final class ImapSelected {
           List<String> hits = new ArrayList<>();
           for (int i = 0; i < uids.size(); i++) {
             Optional<StoredMessage> m = server.store().message(user, mailbox, uids.get(i));
-            if (m.isPresent() && criterion.test(i + 1, m.get())) {
+            if (m.isPresent() && criterion.test(i + 1, withRecent(m.get()))) {
               hits.add(String.valueOf(uid ? uids.get(i) : i + 1));
             }
           }
@@ -148,7 +151,7 @@ final class ImapSelected {
       message = new StoredMessage(u, message.bytes(), flags, message.internalDate(), message.envelope());
       addFlags = items.stream().noneMatch(i -> i.name().equals("FLAGS"));
     }
-    ImapFetch.write(channel, uids.indexOf(u) + 1, message, items, addFlags);
+    ImapFetch.write(channel, uids.indexOf(u) + 1, withRecent(message), items, addFlags);
   }
 
   private void store(String tag, String name, ImapArgs args, boolean uid) throws IOException, ImapArgs.BadException {
@@ -172,7 +175,7 @@ final class ImapSelected {
       knownFlags.put(e.getKey(), e.getValue());
       if (!silent) {
         channel.writeLine("* " + (uids.indexOf(e.getKey()) + 1) + " FETCH (" + (uid ? "UID " + e.getKey() + " " : "")
-            + "FLAGS (" + String.join(" ", e.getValue()) + "))");
+            + "FLAGS (" + String.join(" ", flags(e.getKey(), e.getValue())) + "))");
       }
     }
     tagged(tag, "OK " + name + " completed");
@@ -206,6 +209,21 @@ final class ImapSelected {
     }
   }
 
+  /** The flags this session reports: the stored ones plus {@code \Recent} if this session holds it. */
+  private List<String> flags(long uid, Collection<String> stored) {
+    List<String> all = new ArrayList<>(stored);
+    if (recent.contains(uid)) {
+      all.add("\\Recent");
+    }
+    return all;
+  }
+
+  private StoredMessage withRecent(StoredMessage m) {
+    return recent.contains(m.uid())
+        ? new StoredMessage(m.uid(), m.bytes(), new java.util.LinkedHashSet<>(flags(m.uid(), m.flags())), m.internalDate(), m.envelope())
+        : m;
+  }
+
   private static String join(Collection<Long> values) {
     return String.join(",", values.stream().map(String::valueOf).toList());
   }
@@ -229,7 +247,9 @@ final class ImapSelected {
         for (int i = uids.size() - 1; i >= 0; i--) {
           if (!s.flags().containsKey(uids.get(i))) {
             channel.writeLine("* " + (i + 1) + " EXPUNGE");
-            knownFlags.remove(uids.remove(i));
+            long gone = uids.remove(i);
+            knownFlags.remove(gone);
+            recent.remove(gone);
           }
         }
       }
@@ -244,13 +264,19 @@ final class ImapSelected {
       }
       if (grew) {
         channel.writeLine("* " + uids.size() + " EXISTS");
+        int before = recent.size();
+        recent.addAll(readOnly ? s.recent() : server.store().claimRecent(user, mailbox));
+        if (recent.size() != before) {
+          channel.writeLine("* " + recent.size() + " RECENT");
+        }
       }
       for (int i = 0; i < uids.size(); i++) {
         long u = uids.get(i);
         Set<String> now = s.flags().get(u);
         if (now != null && !now.equals(knownFlags.get(u))) {
           knownFlags.put(u, now);
-          channel.writeLine("* " + (i + 1) + " FETCH (UID " + u + " FLAGS (" + String.join(" ", now) + "))");
+          channel.writeLine("* " + (i + 1) + " FETCH (UID " + u + " FLAGS (" + String.join(" ", flags(u, now))
+              + "))");
         }
       }
     } finally {

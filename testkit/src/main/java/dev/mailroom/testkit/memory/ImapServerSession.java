@@ -320,7 +320,7 @@ final class ImapServerSession {
       String upper = item.toUpperCase(Locale.ROOT);
       long value = switch (upper) {
         case "MESSAGES" -> s.uids().size();
-        case "RECENT" -> 0;
+        case "RECENT" -> s.recent().size();
         case "UIDNEXT" -> s.uidNext();
         case "UIDVALIDITY" -> s.uidValidity();
         case "UNSEEN" -> s.flags().values().stream().filter(f -> !ImapSelected.has(f, "\\Seen")).count();

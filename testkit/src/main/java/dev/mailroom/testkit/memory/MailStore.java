@@ -80,6 +80,7 @@ public final class MailStore {
     final Instant internalDate;
     final Optional<ReceivedEnvelope> envelope;
     final Set<String> flags = new LinkedHashSet<>();
+    boolean recent = true; // RFC 3501 §2.3.2: until the first session that sees it claims it
 
     Entry(long uid, byte[] bytes, Instant internalDate, Optional<ReceivedEnvelope> envelope) {
       this.uid = uid;
@@ -99,7 +100,7 @@ public final class MailStore {
 
   /** Summary of a mailbox for SELECT and STATUS: UIDVALIDITY, UIDNEXT and each message's UID and flags. */
   record MailboxState(String name, long uidValidity, long uidNext, Optional<SpecialUse> specialUse,
-      List<Long> uids, Map<Long, Set<String>> flags, long totalSize) {
+      List<Long> uids, Map<Long, Set<String>> flags, long totalSize, Set<Long> recent) {
   }
 
   // ------------------------------------------------------------------ users
@@ -231,6 +232,7 @@ public final class MailStore {
       for (Entry e : source.messages.values()) {
         Entry copy = new Entry(target.uidNext++, e.bytes, e.internalDate, e.envelope);
         copy.flags.addAll(e.flags);
+        copy.recent = e.recent;
         target.messages.put(copy.uid, copy);
       }
       if (f.equals("INBOX")) {
@@ -263,13 +265,17 @@ public final class MailStore {
   Optional<MailboxState> state(String user, String name) {
     return read(() -> Optional.ofNullable(account(user).mailboxes.get(canonical(name))).map(m -> {
       Map<Long, Set<String>> flags = new LinkedHashMap<>();
+      Set<Long> recent = new LinkedHashSet<>();
       long size = 0;
       for (Entry e : m.messages.values()) {
-        flags.put(e.uid, Set.copyOf(e.flags));
+        flags.put(e.uid, ordered(e.flags));
         size += e.bytes.length;
+        if (e.recent) {
+          recent.add(e.uid);
+        }
       }
       return new MailboxState(m.name, m.uidValidity, m.uidNext, m.specialUse, List.copyOf(m.messages.keySet()),
-          flags, size);
+          flags, size, Set.copyOf(recent));
     }));
   }
 
@@ -411,9 +417,23 @@ public final class MailStore {
           e.flags.clear();
           e.flags.addAll(flags);
         }
-        result.put(uid, Set.copyOf(e.flags));
+        result.put(uid, ordered(e.flags));
       }
       return result;
+    });
+  }
+
+  /** Clears \Recent on every message of the mailbox that has it; returns their UIDs (this session's recent set). */
+  Set<Long> claimRecent(String user, String mailbox) {
+    return write(user, () -> {
+      Set<Long> claimed = new LinkedHashSet<>();
+      for (Entry e : existing(user, mailbox).messages.values()) {
+        if (e.recent) {
+          e.recent = false;
+          claimed.add(e.uid);
+        }
+      }
+      return claimed;
     });
   }
 
@@ -486,6 +506,11 @@ public final class MailStore {
       throw new IllegalArgumentException("no mailbox " + mailbox + " for " + user);
     }
     return m;
+  }
+
+  /** An unmodifiable copy that keeps the order flags were set in, so responses are deterministic. */
+  static Set<String> ordered(java.util.Collection<String> flags) {
+    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(flags));
   }
 
   static String canonical(String name) {

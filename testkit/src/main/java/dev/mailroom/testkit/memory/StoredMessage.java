@@ -31,7 +31,7 @@ public record StoredMessage(long uid, byte[] bytes, Set<String> flags, Instant i
   /** Copies the bytes and the flags. */
   public StoredMessage {
     bytes = bytes.clone();
-    flags = Set.copyOf(flags);
+    flags = MailStore.ordered(flags); // unmodifiable, in the order the flags were set
     Objects.requireNonNull(internalDate, "internalDate");
     Objects.requireNonNull(envelope, "envelope");
   }

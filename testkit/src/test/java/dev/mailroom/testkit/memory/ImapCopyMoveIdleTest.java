@@ -59,8 +59,9 @@ class ImapCopyMoveIdleTest {
     assertEquals("+ idling", w.line());
     server.store().append("bob", "INBOX", "Subject: 4\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), Set.of());
     assertEquals("* 4 EXISTS", w.line());
+    assertEquals("* 4 RECENT", w.line());
     server.store().storeFlags("bob", "INBOX", List.of(1L), '+', List.of("\\Seen"));
-    assertEquals("* 1 FETCH (UID 1 FLAGS (\\Seen))", w.line());
+    assertEquals("* 1 FETCH (UID 1 FLAGS (\\Seen \\Recent))", w.line());
     server.store().expunge("bob", "INBOX", List.of(2L), false);
     assertEquals("* 2 EXPUNGE", w.line());
     w.send("DONE");
@@ -82,6 +83,7 @@ class ImapCopyMoveIdleTest {
       assertTrue(smtp.line().startsWith("250 "));
     }
     assertEquals("* 4 EXISTS", w.line());
+    assertEquals("* 4 RECENT", w.line());
     w.send("DONE");
     w.expect("i OK");
   }

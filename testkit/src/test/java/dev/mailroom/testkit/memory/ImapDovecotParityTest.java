@@ -30,7 +30,7 @@ class ImapDovecotParityTest {
       "Subject: fwd\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner\r\nFrom: a@example.test\r\n\r\nhello\r\n");
   private static final List<String> ITEMS = List.of("ENVELOPE", "BODY", "BODYSTRUCTURE", "BODY.PEEK[1]",
       "BODY.PEEK[2]", "BODY.PEEK[2.MIME]", "BODY.PEEK[1.HEADER]", "BODY.PEEK[HEADER.FIELDS (Subject From)]",
-      "RFC822.SIZE"); // not FLAGS: the in-memory server has no \Recent (IMAP4rev2 dropped it)
+      "RFC822.SIZE", "FLAGS");
 
   @StartStop final InMemoryMailServer server = InMemoryMailServer.builder().user("bob", "bob-pw").build();
 

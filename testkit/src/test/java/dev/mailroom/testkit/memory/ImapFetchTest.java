@@ -44,10 +44,10 @@ class ImapFetchTest {
   @Test
   void bodyPeekLeavesSeenAloneAndBodySetsIt() throws Exception {
     List<String> peek = w.imap("a", "FETCH 1 (BODY.PEEK[] FLAGS)");
-    assertEquals("* 1 FETCH (BODY[] {" + SIMPLE.length() + "}\r\n" + SIMPLE + " FLAGS ())", peek.get(0));
+    assertEquals("* 1 FETCH (BODY[] {" + SIMPLE.length() + "}\r\n" + SIMPLE + " FLAGS (\\Recent))", peek.get(0));
     assertFalse(server.mailbox("bob").messages().get(0).hasFlag("\\Seen"));
     List<String> body = w.imap("b", "FETCH 1 BODY[TEXT]");
-    assertEquals("* 1 FETCH (BODY[TEXT] {20}\r\nline one\r\nline two\r\n FLAGS (\\Seen))", body.get(0));
+    assertEquals("* 1 FETCH (BODY[TEXT] {20}\r\nline one\r\nline two\r\n FLAGS (\\Seen \\Recent))", body.get(0));
     assertTrue(server.mailbox("bob").messages().get(0).hasFlag("\\Seen"));
   }
 

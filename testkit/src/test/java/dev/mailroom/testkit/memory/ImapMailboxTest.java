@@ -69,13 +69,28 @@ class ImapMailboxTest {
       assertEquals(List.of(
           "* FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)",
           "* OK [PERMANENTFLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft \\*)] Flags permitted",
-          "* 2 EXISTS", "* 0 RECENT", "* OK [UNSEEN 2] First unseen",
+          "* 2 EXISTS", "* 2 RECENT", "* OK [UNSEEN 2] First unseen",
           "* OK [UIDVALIDITY " + inbox.uidValidity() + "] UIDs valid", "* OK [UIDNEXT 3] Predicted next UID",
           "a OK [READ-WRITE] SELECT completed"), w.imap("a", "SELECT INBOX"));
       assertEquals("b OK [READ-ONLY] EXAMINE completed", last(w.imap("b", "EXAMINE INBOX")));
       assertEquals("* STATUS INBOX (MESSAGES 2 UNSEEN 1 UIDNEXT 3 UIDVALIDITY " + inbox.uidValidity()
           + " SIZE 22)", w.imap("c", "STATUS INBOX (MESSAGES UNSEEN UIDNEXT UIDVALIDITY SIZE)").get(0));
       assertEquals("d NO Mailbox doesn't exist: Nope", last(w.imap("d", "SELECT Nope")));
+    }
+  }
+
+  @Test
+  void recentBelongsToTheFirstSessionThatSelectsAndExamineDoesNotClaimIt() throws Exception {
+    server.store().append("bob", "INBOX", "S: 1\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), Set.of());
+    try (Wire a = login(); Wire b = login()) {
+      assertTrue(a.imap("x", "EXAMINE INBOX").contains("* 1 RECENT"));
+      assertEquals("* STATUS INBOX (RECENT 1)", a.imap("s", "STATUS INBOX (RECENT)").get(0));
+      assertTrue(b.imap("y", "SELECT INBOX").contains("* 1 RECENT"));
+      assertTrue(a.imap("z", "SELECT INBOX").contains("* 0 RECENT"));
+      assertEquals("* SEARCH 1", b.imap("n", "SEARCH NEW").get(0));
+      assertEquals("* SEARCH", a.imap("r", "SEARCH RECENT").get(0));
+      assertEquals("* 1 FETCH (FLAGS (\\Recent))", b.imap("f", "FETCH 1 FLAGS").get(0));
+      assertEquals("* 1 FETCH (FLAGS ())", a.imap("f", "FETCH 1 FLAGS").get(0));
     }
   }
 

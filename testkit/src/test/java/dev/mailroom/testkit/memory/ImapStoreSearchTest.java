@@ -55,9 +55,9 @@ class ImapStoreSearchTest {
 
   @Test
   void storeAddsRemovesAndReplacesFlags() throws Exception {
-    assertEquals(List.of("* 1 FETCH (FLAGS (\\Answered))", "a OK STORE completed"),
+    assertEquals(List.of("* 1 FETCH (FLAGS (\\Answered \\Recent))", "a OK STORE completed"),
         w.imap("a", "STORE 1 +FLAGS (\\Answered)"));
-    assertEquals(List.of("* 3 FETCH (UID 3 FLAGS (\\Flagged))", "b OK UID STORE completed"),
+    assertEquals(List.of("* 3 FETCH (UID 3 FLAGS (\\Flagged \\Recent))", "b OK UID STORE completed"),
         w.imap("b", "UID STORE 3 -FLAGS \\Seen"));
     assertEquals(List.of("c OK STORE completed"), w.imap("c", "STORE 2 FLAGS.SILENT ($Work)"));
     assertEquals(Set.of("$Work"), server.mailbox("bob").messages().get(1).flags());
@@ -88,7 +88,7 @@ class ImapStoreSearchTest {
   void anotherSessionsChangesAreReportedAtNoop() throws Exception {
     server.store().append("bob", "INBOX", "S: 4\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII), Set.of());
     server.store().expunge("bob", "INBOX", List.of(1L), false);
-    assertEquals(List.of("* 1 EXPUNGE", "* 3 EXISTS", "a OK NOOP completed"), w.imap("a", "NOOP"));
+    assertEquals(List.of("* 1 EXPUNGE", "* 3 EXISTS", "* 3 RECENT", "a OK NOOP completed"), w.imap("a", "NOOP"));
     assertEquals("* SEARCH 2 3 4", w.imap("b", "UID SEARCH ALL").get(0));
   }
 }
