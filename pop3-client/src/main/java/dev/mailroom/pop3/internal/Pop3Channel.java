@@ -170,6 +170,7 @@ public final class Pop3Channel implements Closeable {
 
   /** Fails with a protocol error and closes if the server sent bytes that answer nothing (SECURITY.md P09). */
   public void checkInStep() throws MailProtocolException {
+    ensureIdle(); // an open body is not "out of step": it is the caller's to finish
     if (transport.isOpen() && transport.bufferedByteCount() > 0) {
       transport.close();
       throw new MailProtocolException("the server sent data nobody asked for: the stream is out of step "
