@@ -57,6 +57,7 @@ public final class Pop3Session implements AutoCloseable {
   private final Pop3Client client;
   private final Pop3Channel channel;
   private final Pop3Reply greeting;
+  private final boolean greetingProtected;
   private final Pop3Capabilities capabilities;
   private final boolean utf8;
   private final ReentrantLock lock = new ReentrantLock();
@@ -67,6 +68,7 @@ public final class Pop3Session implements AutoCloseable {
     this.client = client;
     this.channel = channel;
     this.greeting = opened.greeting();
+    this.greetingProtected = opened.greetingProtected();
     this.capabilities = opened.capabilities();
     this.utf8 = opened.utf8();
   }
@@ -76,9 +78,17 @@ public final class Pop3Session implements AutoCloseable {
     return capabilities;
   }
 
-  /** The greeting. Text from before STLS was sent in clear: do not show it as trusted (SECURITY.md T09). */
+  /**
+   * The greeting. Unless {@link #greetingProtected()}, it came in clear before STLS and anyone on the path could
+   * have written it: do not show its text as a trusted server message (SECURITY.md T09).
+   */
   public Pop3Reply greeting() {
     return greeting;
+  }
+
+  /** Whether the greeting arrived under TLS (implicit TLS), so its text is the server's own. */
+  public boolean greetingProtected() {
+    return greetingProtected;
   }
 
   /** Whether UTF8 mode (RFC 6856) is on. */

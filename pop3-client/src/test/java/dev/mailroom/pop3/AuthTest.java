@@ -171,6 +171,31 @@ class AuthTest {
   }
 
   @Test
+  void cramMd5AnswersTheChallenge() throws Exception {
+    String challenge = "<1896.697170952@postoffice.example.net>";
+    server.enqueue(greeting(), MockPop3Server.capa("SASL CRAM-MD5"),
+        MockReply.of("+ " + Base64.getEncoder().encodeToString(challenge.getBytes(UTF_8))), ok(""),
+        MockPop3Server.capa(), bye());
+    Pop3.plain(server).credentials(Credentials.password("bob", "bob-pw"))
+        .saslPolicy(SaslPolicy.of(SaslMechanism.cramMd5())).build().connect().close();
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacMD5");
+    mac.init(new javax.crypto.spec.SecretKeySpec("bob-pw".getBytes(UTF_8), "HmacMD5"));
+    String expected = "bob " + HexFormat.of().formatHex(mac.doFinal(challenge.getBytes(UTF_8)));
+    assertEquals(List.of("CAPA", "AUTH CRAM-MD5", Base64.getEncoder().encodeToString(expected.getBytes(UTF_8)),
+        "CAPA", "QUIT"), wire(server));
+  }
+
+  @Test
+  void xoauth2SendsTheBearerTokenAsInitialResponse() throws Exception {
+    server.enqueue(greeting(), MockPop3Server.capa("SASL XOAUTH2"), ok(""), MockPop3Server.capa(), bye());
+    Pop3.plain(server).credentials(Credentials.oauth2("bob@example.test", refresh -> "ya29.token")).build()
+        .connect().close();
+    String ir = Base64.getEncoder().encodeToString("user=bob@example.test\u0001auth=Bearer ya29.token\u0001\u0001"
+        .getBytes(UTF_8));
+    assertEquals(List.of("CAPA", "AUTH XOAUTH2 " + ir, "CAPA", "QUIT"), wire(server));
+  }
+
+  @Test
   void garbageChallengeIsCancelledWithAStarT19() {
     server.enqueue(greeting(), MockPop3Server.capa("SASL LOGIN"), MockReply.of("+ !!!not-base64!!!"),
         err("cancelled"), bye());

@@ -7,6 +7,7 @@ import static dev.mailroom.pop3.Pop3.ok;
 import static dev.mailroom.pop3.Pop3.wire;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** STLS (RFC 2595 §4) and implicit TLS: T01-T05, T07, T08, T10, T12. */
+/** STLS (RFC 2595 §4) and implicit TLS: T01-T05, T07-T10, T12. */
 @ExtendWith(StartStopExtension.class)
 class StlsTest {
   private static final String PLAIN_IR = Base64.getEncoder().encodeToString("\0bob\0bob-pw".getBytes(UTF_8));
@@ -51,10 +52,21 @@ class StlsTest {
         MockPop3Server.capa("UIDL", "PIPELINING"), bye());
     try (Pop3Session session = client().build().connect()) {
       assertTrue(session.isTls());
+      assertFalse(session.greetingProtected(), "the greeting came in clear (T09)");
       assertTrue(session.capabilities().pipelining());
       assertTrue(session.capabilities().lines().stream().noneMatch(l -> l.contains("X-PRE-TLS")));
     }
     assertEquals(List.of("CAPA", "STLS", "CAPA", "AUTH PLAIN " + PLAIN_IR, "CAPA", "QUIT"), wire(server));
+  }
+
+  @Test
+  void spoofedTextInTheCleartextGreetingIsFlaggedUntrustedT09() throws Exception {
+    server.enqueue(MockReply.of("+OK [SYS/PERM] your account is locked, call +1-555-0100"),
+        MockPop3Server.capa("STLS", "USER"), ok("go").thenStartTls(), MockPop3Server.capa("USER"), bye());
+    try (Pop3Session session = Pop3.client(server, Security.STARTTLS).build().connect()) {
+      assertTrue(session.isTls());
+      assertFalse(session.greetingProtected());
+    }
   }
 
   @Test
@@ -129,6 +141,7 @@ class StlsTest {
       try (Pop3Session session = Pop3.client(implicit, Security.IMPLICIT_TLS)
           .credentials(Credentials.password("bob", "bob-pw")).build().connect()) {
         assertTrue(session.isTls());
+        assertTrue(session.greetingProtected());
         assertTrue(implicit.commands().stream().allMatch(c -> c.tls()));
       }
       assertEquals(List.of("CAPA", "USER bob", "PASS bob-pw", "CAPA", "QUIT"), wire(implicit));

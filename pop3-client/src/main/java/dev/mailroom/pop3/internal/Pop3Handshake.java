@@ -31,12 +31,14 @@ public final class Pop3Handshake {
   private Pop3Handshake() { }
 
   /** What the opening dialogue established. */
-  public record Opened(Pop3Reply greeting, Pop3Capabilities capabilities, boolean utf8) { }
+  public record Opened(Pop3Reply greeting, boolean greetingProtected, Pop3Capabilities capabilities,
+      boolean utf8) { }
 
   /** Runs the opening dialogue. */
   public static Opened open(Pop3Channel channel, Pop3Client client) throws MailException {
     Pop3Reply greeting = greeting(channel);
     LineTransport transport = channel.transport();
+    boolean greetingProtected = transport.isTlsActive();
     Endpoint endpoint = client.endpoint();
     Pop3Capabilities caps = capa(channel);
     if (endpoint.security() == Security.STARTTLS && !transport.isTlsActive()) {
@@ -53,7 +55,7 @@ public final class Pop3Handshake {
           ApopDigest.timestamp(greeting.text()));
       caps = capaOrNone(channel);
     }
-    return new Opened(greeting, caps == null ? Pop3Capabilities.none() : caps, utf8);
+    return new Opened(greeting, greetingProtected, caps == null ? Pop3Capabilities.none() : caps, utf8);
   }
 
   private static Pop3Reply greeting(Pop3Channel channel) throws MailException {
@@ -156,7 +158,7 @@ public final class Pop3Handshake {
 
   private static String apop(Pop3Channel channel, Pop3Client client, Credentials.Password credentials,
       String timestamp) throws MailException {
-    String user = Pop3Commands.user(credentials.username()); // validates the name before anything is sent
+    String name = Pop3Commands.word(credentials.username(), "user name"); // checked before anything is sent
     if (timestamp == null) {
       throw new MailSecurityException("APOP was asked for but the greeting carries no valid timestamp; not "
           + "falling back to USER/PASS (SECURITY.md P01)");
@@ -165,7 +167,6 @@ public final class Pop3Handshake {
       throw new MailSecurityException("APOP over a connection without TLS exposes the password to an MD5 attack "
           + "(CVE-2007-1558); use TLS or allowApopWithoutTls(true) (SECURITY.md P01)");
     }
-    String name = user.substring("USER ".length());
     String command = Pop3Commands.apop(name, ApopDigest.digest(timestamp, credentials.password()));
     Pop3Reply reply = channel.command(command, Sensitivity.revealing("APOP ".length() + name.length()));
     if (!reply.ok()) {
