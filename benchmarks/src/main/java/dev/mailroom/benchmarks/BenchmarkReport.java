@@ -56,7 +56,7 @@ public final class BenchmarkReport {
         case "--quick" -> quick = true;
         case "--corpus" -> corpusDir = Path.of(args[++i]);
         case "--include" -> include = args[++i];
-        case "--keep-mail" -> cleanup = false;
+        case "--keep-mail" -> cleanup = false; // also passed to the forks: per-trial cleanup off
         case "--latency" -> latencies = args[++i].split(",");
         case "--sizes" -> bodySizes = args[++i].split(",");
         case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
@@ -102,6 +102,9 @@ public final class BenchmarkReport {
           Pop3BenchMailbox.SEED, pop3Bytes / 1e6);
       options.jvmArgsAppend("-Dmailroom.pop3.uids=" + pop3Uids, "-Dmailroom.pop3.bytes=" + pop3Bytes,
           "-Dmailroom.pop3.port=" + pop3Port);
+    }
+    if (!cleanup) {
+      options.jvmArgsAppend("-Dmailroom.keepMail=true");
     }
     Integer smtpPort = Integer.getInteger("mailroom.smtp.port");
     if (smtpPort != null) {

@@ -3,14 +3,19 @@ package dev.mailroom.benchmarks;
 import dev.mailroom.client.Endpoint;
 import dev.mailroom.client.MailException;
 import dev.mailroom.smtp.Envelope;
+import dev.mailroom.smtp.SendOutcome;
 import dev.mailroom.smtp.SendReport;
 import dev.mailroom.smtp.SmtpClient;
 import dev.mailroom.smtp.SmtpSession;
+import dev.mailroom.smtp.Submission;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Mailroom sending over one {@link SmtpSession}, opened once and reused for every message, written as a user would:
  * the default client (PIPELINING when offered, DATA) or, with {@code preferChunking}, BDAT whenever the server offers
- * CHUNKING, so a message up to the chunk size goes out with its envelope in one flight.
+ * CHUNKING (the envelope's replies are read before the body is sent, so a message is two round trips either way), or
+ * with {@code sendAll}, where each body shares its flight with the next message's envelope.
  */
 final class MailroomSmtpSubject implements AutoCloseable {
   private final SmtpSession session;
@@ -34,6 +39,21 @@ final class MailroomSmtpSubject implements AutoCloseable {
       throw new IllegalStateException("recipient refused: " + report.rejectedRecipients());
     }
     return report;
+  }
+
+  /** Sends the message {@code count} times in one {@code sendAll}; throws unless every one was accepted. */
+  List<SendOutcome> sendBatch(int count) {
+    List<Submission> batch = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      batch.add(Submission.of(envelope, message));
+    }
+    List<SendOutcome> outcomes = session.sendAll(batch);
+    for (SendOutcome outcome : outcomes) {
+      if (!outcome.messageAccepted()) {
+        throw new IllegalStateException("not accepted: " + outcome);
+      }
+    }
+    return outcomes;
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -24,9 +25,11 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * directly: a proxy that adds nothing would only add its own thread hand-offs. {@code bodyBytes} is the size of the
  * text/plain body ({@link SmtpMessage}); the bytes are built once per trial.
  *
- * <p>Mailroom runs twice: {@code send_mailroom} with the default client (PIPELINING, DATA) and
- * {@code send_mailroom_bdat} with {@code preferChunking(true)} (BDAT, as Postfix offers CHUNKING). Angus and Commons
- * Net send MAIL, RCPT, DATA and the message each waiting for its reply.
+ * <p>Mailroom runs three ways: {@code send_mailroom} with the default client ({@code send}: PIPELINING, DATA; two
+ * round trips per message), {@code send_mailroom_bdat} with {@code preferChunking(true)} (BDAT, as Postfix offers
+ * CHUNKING) and {@code send_mailroom_batch} ({@code sendAll} of {@value #BATCH} messages: each body shares its
+ * flight with the next envelope, one round trip per message). Angus and Commons Net send MAIL, RCPT, DATA and the
+ * message each waiting for its reply; neither has a way to overlap messages.
  *
  * <p>Needs the lab running ({@code ../shared/lab/up.sh}). Override the target with {@code -Dmailroom.smtp.port=N}.
  */
@@ -35,6 +38,7 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SmtpSendBenchmark {
   static final String HOST = "127.0.0.1";
+  static final int BATCH = 10;
 
   @Param({"0", "2"})
   public int latencyMs;
@@ -66,6 +70,7 @@ public class SmtpSendBenchmark {
     String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
     switch (method) {
       case "send_mailroom" -> mailroom = new MailroomSmtpSubject(HOST, port, message, false);
+      case "send_mailroom_batch" -> mailroom = new MailroomSmtpSubject(HOST, port, message, false);
       case "send_mailroom_bdat" -> mailroom = new MailroomSmtpSubject(HOST, port, message, true);
       case "send_angus" -> angus = new AngusSmtpPeer(HOST, port, message);
       case "send_commonsnet" -> commonsNet = new CommonsNetSmtpPeer(HOST, port, message);
@@ -73,8 +78,24 @@ public class SmtpSendBenchmark {
     }
   }
 
+  /**
+   * Closes this trial's client and proxy, then waits until Postfix has delivered everything this trial sent and
+   * removes it from bob's INBOX: the next trial starts with an idle server and the same mailbox, whatever ran before
+   * it (JMH runs the libraries one after another, and background delivery would otherwise slow down whichever comes
+   * later). {@code -Dmailroom.keepMail=true} keeps the mail.
+   */
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
+    try {
+      closeClients();
+    } finally {
+      if (!Boolean.getBoolean("mailroom.keepMail")) {
+        BenchMailCleanup.run(Integer.getInteger("mailroom.imap.port", 10143), 120_000);
+      }
+    }
+  }
+
+  private void closeClients() throws Exception {
     try (LatencyProxy p = proxy; AngusSmtpPeer a = angus; CommonsNetSmtpPeer c = commonsNet;
         MailroomSmtpSubject m = mailroom) {
       mailroom = null;
@@ -92,6 +113,13 @@ public class SmtpSendBenchmark {
   @Benchmark
   public Object send_mailroom_bdat() throws Exception {
     return mailroom.send();
+  }
+
+  /** Messages sent with {@code sendAll}, {@value #BATCH} per call: one round trip per message. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public Object send_mailroom_batch() throws Exception {
+    return mailroom.sendBatch(BATCH);
   }
 
   @Benchmark

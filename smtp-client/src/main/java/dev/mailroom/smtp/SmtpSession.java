@@ -3,12 +3,14 @@ package dev.mailroom.smtp;
 import dev.mailroom.client.MailException;
 import dev.mailroom.client.internal.transport.Escaping;
 import dev.mailroom.mime.MimeMessage;
-import dev.mailroom.smtp.internal.MailTransaction;
 import dev.mailroom.smtp.internal.MessageBody;
 import dev.mailroom.smtp.internal.SmtpChannel;
+import dev.mailroom.smtp.internal.TransactionPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -96,12 +98,51 @@ public final class SmtpSession implements AutoCloseable {
     return transact(envelope, MessageBody.of(message, size));
   }
 
+  /**
+   * Sends several messages in order on this connection. With PIPELINING each message costs one round trip instead of
+   * two: a message's body goes out in the same flight as the next message's MAIL, RCPT and DATA (RFC 2920 §3.1),
+   * while a body is still only sent once its own recipients were accepted (SECURITY.md S14). Each message gets its
+   * own {@link SendOutcome}; nothing is thrown for a single message's failure. After a lost connection the message in
+   * progress is "not delivered" or "unknown" and every later one "not delivered" (safe to resend on a new session).
+   *
+   * <pre>{@code
+   * List<SendOutcome> outcomes = session.sendAll(List.of(
+   *     Submission.of(Envelope.of("alice@example.org", "bob@example.org"), first),
+   *     Submission.of(Envelope.of("alice@example.org", "carol@example.org"), second)));
+   * long accepted = outcomes.stream().filter(SendOutcome::messageAccepted).count();
+   * }</pre>
+   *
+   * @throws IllegalStateException if the session is closed
+   */
+  public List<SendOutcome> sendAll(List<Submission> messages) {
+    List<TransactionPipeline.Item> items = new ArrayList<>(messages.size());
+    for (Submission s : messages) {
+      items.add(new TransactionPipeline.Item(s.envelope(), s.body()));
+    }
+    List<TransactionPipeline.Outcome> outcomes = run(items);
+    List<SendOutcome> result = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      TransactionPipeline.Outcome o = outcomes.get(i);
+      result.add(o.error() == null ? new SendOutcome.Completed(messages.get(i), o.report())
+          : new SendOutcome.Failed(messages.get(i), o.error()));
+    }
+    return result;
+  }
+
   private SendReport transact(Envelope envelope, MessageBody body) throws MailException {
+    TransactionPipeline.Outcome outcome = run(List.of(new TransactionPipeline.Item(envelope, body))).get(0);
+    if (outcome.error() != null) {
+      throw outcome.error();
+    }
+    return outcome.report();
+  }
+
+  private List<TransactionPipeline.Outcome> run(List<TransactionPipeline.Item> items) {
     lock.lock();
     try {
       ensureOpen();
-      return new MailTransaction(channel, capabilities, client.pipelining(), client.preferChunking(),
-          client.chunkSize()).send(envelope, body);
+      return new TransactionPipeline(channel, capabilities, client.pipelining(), client.preferChunking(),
+          client.chunkSize()).run(items);
     } finally {
       lock.unlock();
     }

@@ -61,17 +61,19 @@ final class BdatOutputStream extends OutputStream {
   private void writeChunk(boolean last) throws MailException {
     channel.checkInStep();
     channel.write("BDAT " + count + (last ? " LAST" : ""));
-    try (OutputStream payload = channel.transport().payloadStream()) {
+    try (OutputStream payload = channel.transport().payloadStream(false)) {
       payload.write(buffer, 0, count);
     } catch (MailException e) {
       throw e;
     } catch (IOException e) {
       throw new MailException("writing a BDAT chunk failed", e);
     }
-    channel.flush();
+    if (!last) {
+      channel.flush(); // its reply is read now; the LAST chunk is flushed by the caller, with what follows it
+    }
   }
 
-  /** Sends {@code BDAT n LAST}; the reply is read by {@link #readFinalReply()}. */
+  /** Buffers {@code BDAT n LAST} and the chunk; the caller flushes; the reply is read by {@link #readFinalReply()}. */
   @Override
   public void close() throws IOException {
     if (!lastSent) {

@@ -1,6 +1,5 @@
 package dev.mailroom.smtp.internal;
 
-import dev.mailroom.client.MailCommandException;
 import dev.mailroom.client.MailException;
 import dev.mailroom.mime.codec.ContentAnalysis;
 import dev.mailroom.smtp.BodyType;
@@ -11,8 +10,6 @@ import dev.mailroom.smtp.RecipientResult;
 import dev.mailroom.smtp.SendReport;
 import dev.mailroom.smtp.SmtpCapabilityException;
 import dev.mailroom.smtp.SmtpCommandException;
-import dev.mailroom.smtp.SmtpDeliveryUnknownException;
-import dev.mailroom.smtp.SmtpNotDeliveredException;
 import dev.mailroom.smtp.SmtpReply;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,45 +17,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One mail transaction (RFC 5321 §3.3): checks, MAIL, RCPT, then DATA (dot-stuffed) or BDAT, with PIPELINING
- * (RFC 2920) when offered. Which failure is which:
+ * One mail transaction (RFC 5321 §3.3) in phases, so that {@link TransactionPipeline} can overlap the end of one
+ * message with the envelope of the next: {@link #prepare} (checks, nothing sent), {@link #writeEnvelope} (MAIL, RCPT,
+ * DATA buffered for a pipelined flight), {@link #negotiate} (their replies), {@link #writeBodyOrAbort} (the message
+ * and its terminator, or the abort) and {@link #finish} (the reply that ends the transaction). Which failure is which:
  * <ul>
  *   <li>Anything the server did not advertise, or a message over its SIZE limit: {@link SmtpCapabilityException}
- *       before any byte of the transaction (S08, S09, S18).
+ *       from {@link #prepare}, before any byte of the transaction (S08, S09, S18).
  *   <li>No recipient accepted: the body is never sent. If a pipelined DATA was nevertheless answered 354, the client
  *       sends the lone {@code .} RFC 2920 §3.1 prescribes (an empty message the server must not deliver, §3.1 (4)),
  *       then RSET; the report carries every recipient's refusal (S14).
- *   <li>Connection lost before the message is complete: {@link SmtpNotDeliveredException} (retry-safe, R04); after
- *       the final {@code .} or {@code BDAT LAST} has been handed to the network: {@link SmtpDeliveryUnknownException}
- *       (R03).
+ *   <li>MAIL or DATA refused: {@link SmtpCommandException} after an RSET. A 421 anywhere:
+ *       {@link dev.mailroom.smtp.SmtpServiceClosingException}, connection closed.
  * </ul>
+ * Whether a lost connection means "not delivered" or "unknown" is decided by the caller from {@link #bodyComplete()}.
  */
 public final class MailTransaction {
   /** The most commands in flight at once when pipelining (RFC 2920 §3.1 asks for a bounded TCP window). */
   public static final int PIPELINE_WINDOW = 100;
 
   private final SmtpChannel channel;
-  private final EhloCapabilities caps;
-  private final boolean pipelining;
-  private final boolean preferChunking;
+  private final MessageBody body;
   private final int chunkSize;
+  private final Envelope envelope;
+  private final int recipientCount;
+  private final boolean bdat;
+  private final List<String> commands;
+  private boolean envelopeWritten;
+  private List<RecipientResult> results;
+  private SmtpReply mailReply;
+  private SmtpReply dataReply;
+  private boolean proceed;
+  private boolean dotSent;
+  private boolean bodyComplete;
+  private BdatOutputStream bdatOut;
 
-  public MailTransaction(SmtpChannel channel, EhloCapabilities caps, boolean pipelining, boolean preferChunking,
-      int chunkSize) {
+  private MailTransaction(SmtpChannel channel, Envelope envelope, MessageBody body, int chunkSize, boolean bdat,
+      List<String> commands) {
     this.channel = channel;
-    this.caps = caps;
-    this.pipelining = pipelining && caps.pipelining();
-    this.preferChunking = preferChunking;
+    this.body = body;
     this.chunkSize = chunkSize;
+    this.envelope = envelope;
+    this.recipientCount = envelope.recipients().size();
+    this.bdat = bdat;
+    this.commands = commands;
   }
 
-  public SendReport send(Envelope envelope, MessageBody body) throws MailException {
+  /** Checks the message against the capabilities and builds the envelope commands; sends nothing. */
+  public static MailTransaction prepare(SmtpChannel channel, EhloCapabilities caps, Envelope envelope,
+      MessageBody body, boolean preferChunking, int chunkSize) throws MailException {
     long size = body.size();
     if (size < 0) {
       throw new IllegalArgumentException("the message size is unknown; send its bytes instead");
     }
-    check(envelope, size);
-    BodyType bodyType = bodyType(envelope.mailFromOptions(), body);
+    check(channel, caps, envelope, size);
+    BodyType bodyType = bodyType(caps, envelope.mailFromOptions(), body);
     boolean bdat = bodyType == BodyType.BINARY_MIME || (preferChunking && caps.chunking());
     List<String> commands = new ArrayList<>(envelope.recipients().size() + 2);
     commands.add(EnvelopeCommands.mailFrom(envelope, caps, size, bodyType));
@@ -68,81 +81,52 @@ public final class MailTransaction {
     if (!bdat) {
       commands.add("DATA");
     }
-    boolean complete = false;
-    try {
-      List<SmtpReply> replies = pipelining ? pipelined(commands) : lockStep(commands, bdat);
-      SmtpReply mail = replies.get(0);
-      List<RecipientResult> results = new ArrayList<>(envelope.recipients().size());
-      for (int i = 0; i < envelope.recipients().size() && i + 1 < replies.size(); i++) {
-        SmtpReply reply = replies.get(i + 1);
-        channel.checkClosing(reply, "RCPT");
-        results.add(new RecipientResult(envelope.recipients().get(i).address(), reply));
-      }
-      SmtpReply data = bdat || replies.size() < commands.size() ? null : replies.get(replies.size() - 1);
-      if (data != null) {
-        channel.checkClosing(data, "DATA");
-      }
-      boolean anyAccepted = results.stream().anyMatch(RecipientResult::accepted);
-      if (!mail.isPositiveCompletion() || !anyAccepted) {
-        if (data != null && data.code() == 354) {
-          channel.write(".");
-          channel.flush();
-          channel.checkClosing(channel.read(channel.timeouts().dataTermination()), "empty DATA");
-        }
-        if (!mail.isPositiveCompletion()) {
-          throw new SmtpCommandException("MAIL FROM refused", mail);
-        }
-        reset();
-        SmtpReply last = data != null && data.code() != 354 ? data : results.get(results.size() - 1).reply();
-        return new SendReport(last, results);
-      }
-      SmtpReply finalReply;
-      if (bdat) {
-        BdatOutputStream out = new BdatOutputStream(channel, chunkSize);
-        writeBody(body, out);
-        complete = true;
-        out.close();
-        finalReply = out.readFinalReply();
-      } else {
-        if (data.code() != 354) {
-          throw new SmtpCommandException("DATA refused", data);
-        }
-        OutputStream out = channel.transport().dotStuffingStream();
-        writeBody(body, out);
-        complete = true;
-        out.close();
-        finalReply = channel.read(channel.timeouts().dataTermination());
-      }
-      channel.checkInStep();
-      channel.expect(finalReply, 250, "the message");
-      return new SendReport(finalReply, results);
-    } catch (MailCommandException e) {
-      if (channel.isOpen() && e instanceof SmtpCommandException && !complete) {
-        try {
-          reset();
-        } catch (MailException resetFailed) {
-          e.addSuppressed(resetFailed);
-        }
-      }
-      throw e;
-    } catch (IOException e) {
-      channel.close();
-      if (complete) {
-        throw new SmtpDeliveryUnknownException("the connection failed after the whole message was sent, before "
-            + "the server's reply: it may or may not have been accepted; not retried (SECURITY.md R03)",
-            body.messageId(), e);
-      }
-      throw new SmtpNotDeliveredException("the connection failed before the message was complete; it was not "
-          + "delivered and may be sent again (SECURITY.md R04): " + e.getMessage(), e);
-    }
+    return new MailTransaction(channel, envelope, body, chunkSize, bdat, commands);
   }
 
-  private static void writeBody(MessageBody body, OutputStream out) throws IOException {
-    body.writeTo(out);
+  /** Whether the whole envelope fits in one pipelined flight, so it can follow another message's body. */
+  public boolean fitsOneFlight() {
+    return commands.size() <= PIPELINE_WINDOW;
+  }
+
+  /** Buffers MAIL, every RCPT and DATA (not BDAT) for one pipelined flight; the caller flushes. */
+  public void writeEnvelope() throws MailException {
+    for (String command : commands) {
+      channel.write(command);
+    }
+    envelopeWritten = true;
+  }
+
+  /**
+   * Reads the envelope replies. Pipelined: those of {@link #writeEnvelope}, or, if it was not called, the envelope is
+   * sent now in windows of {@link #PIPELINE_WINDOW}. Lock-step: one command at a time, stopping after a refused MAIL
+   * and sending DATA only when a recipient was accepted.
+   */
+  public void negotiate(boolean pipelining) throws MailException {
+    List<SmtpReply> replies = !pipelining ? lockStep() : envelopeWritten ? readReplies() : windowed();
+    mailReply = replies.get(0);
+    results = new ArrayList<>(recipientCount);
+    for (int i = 0; i < recipientCount && i + 1 < replies.size(); i++) {
+      results.add(new RecipientResult(envelope.recipients().get(i).address(), replies.get(i + 1)));
+    }
+    dataReply = bdat || replies.size() < commands.size() ? null : replies.get(replies.size() - 1);
+    boolean anyAccepted = results.stream().anyMatch(RecipientResult::accepted);
+    proceed = mailReply.isPositiveCompletion() && anyAccepted && (dataReply == null || dataReply.code() == 354);
+  }
+
+  private List<SmtpReply> readReplies() throws MailException {
+    List<SmtpReply> replies = new ArrayList<>(commands.size());
+    for (int i = 0; i < commands.size(); i++) {
+      boolean isData = !bdat && i == commands.size() - 1;
+      SmtpReply reply = channel.read(isData ? channel.timeouts().dataInit() : channel.timeouts().mailRcpt());
+      channel.checkClosing(reply, i == 0 ? "MAIL" : isData ? "DATA" : "RCPT");
+      replies.add(reply);
+    }
+    return replies;
   }
 
   /** MAIL, RCPT... [DATA] in flights of at most {@link #PIPELINE_WINDOW}, replies matched in order. */
-  private List<SmtpReply> pipelined(List<String> commands) throws MailException {
+  private List<SmtpReply> windowed() throws MailException {
     channel.checkInStep();
     List<SmtpReply> replies = new ArrayList<>(commands.size());
     int written = 0;
@@ -153,19 +137,16 @@ public final class MailTransaction {
         }
         channel.flush(); // one segment per half window, not one per reply
       }
-      boolean isData = replies.size() == commands.size() - 1 && "DATA".equals(commands.get(replies.size()));
+      int i = replies.size();
+      boolean isData = !bdat && i == commands.size() - 1;
       SmtpReply reply = channel.read(isData ? channel.timeouts().dataInit() : channel.timeouts().mailRcpt());
+      channel.checkClosing(reply, i == 0 ? "MAIL" : isData ? "DATA" : "RCPT");
       replies.add(reply);
-      if (reply.code() == 421) {
-        channel.checkClosing(reply, replies.size() == 1 ? "MAIL" : "RCPT");
-      }
     }
-    channel.checkInStep();
     return replies;
   }
 
-  /** One command at a time: stops after a refused MAIL, and sends DATA only if a recipient was accepted. */
-  private List<SmtpReply> lockStep(List<String> commands, boolean bdat) throws MailException {
+  private List<SmtpReply> lockStep() throws MailException {
     List<SmtpReply> replies = new ArrayList<>(commands.size());
     boolean anyAccepted = false;
     for (int i = 0; i < commands.size(); i++) {
@@ -187,13 +168,79 @@ public final class MailTransaction {
     return replies;
   }
 
-  /** RSET after a failed transaction (RFC 5321 §4.1.1.5); a refusal is ignored, a 421 or lost link is not. */
-  private void reset() throws MailException {
+  /**
+   * Writes the message and its terminator ({@code .} after dot-stuffing, or {@code BDAT n LAST}) when the envelope
+   * was accepted; otherwise buffers the abort: the lone {@code .} a 354 calls for, then RSET. A BDAT chunk refused
+   * mid-transfer throws {@link SmtpCommandException} at once (S19); the caller then calls {@link #reset()}. The end
+   * of the message stays buffered: the caller flushes, after the next message's envelope when pipelining, so that
+   * the terminator and the next commands reach the server in one segment and get their replies in one.
+   */
+  public void writeBodyOrAbort() throws IOException {
+    if (!proceed) {
+      if (dataReply != null && dataReply.code() == 354) {
+        channel.write(".");
+        dotSent = true;
+      }
+      channel.write("RSET");
+      return;
+    }
+    if (bdat) {
+      bdatOut = new BdatOutputStream(channel, chunkSize);
+      body.writeTo(bdatOut);
+      bodyComplete = true;
+      bdatOut.close();
+    } else {
+      OutputStream out = channel.transport().dotStuffingStream(false); // flushed with the next envelope
+      body.writeTo(out);
+      bodyComplete = true;
+      out.close();
+    }
+  }
+
+  /** Whether every byte of the message, terminator included, was handed to the network. */
+  public boolean bodyComplete() {
+    return bodyComplete;
+  }
+
+  /**
+   * Reads the reply that ends the transaction and returns the report, or throws {@link SmtpCommandException} when
+   * MAIL, DATA or the message was refused (the abort's RSET, if any, has then been answered).
+   */
+  public SendReport finish() throws MailException {
+    if (!proceed) {
+      if (dotSent) {
+        channel.checkClosing(channel.read(channel.timeouts().dataTermination()), "empty DATA");
+      }
+      channel.checkClosing(channel.read(channel.timeouts().mailRcpt()), "RSET");
+      if (!mailReply.isPositiveCompletion()) {
+        throw new SmtpCommandException("MAIL FROM refused", mailReply);
+      }
+      boolean anyAccepted = results.stream().anyMatch(RecipientResult::accepted);
+      if (anyAccepted) {
+        throw new SmtpCommandException("DATA refused", dataReply);
+      }
+      SmtpReply last = dataReply != null && dataReply.code() != 354 ? dataReply
+          : results.get(results.size() - 1).reply();
+      return new SendReport(last, results);
+    }
+    SmtpReply finalReply = bdat ? bdatOut.readFinalReply() : channel.read(channel.timeouts().dataTermination());
+    channel.expect(finalReply, 250, "the message");
+    return new SendReport(finalReply, results);
+  }
+
+  /** RSET after a transaction that failed mid-body (RFC 5321 §4.1.1.5); a refusal is ignored, a 421 is not. */
+  public void reset() throws MailException {
     SmtpReply reply = channel.command("RSET");
     channel.checkClosing(reply, "RSET");
   }
 
-  private BodyType bodyType(MailFromOptions options, MessageBody body) throws MailException {
+  /** The Message-ID of the message, when known, for {@link dev.mailroom.smtp.SmtpDeliveryUnknownException}. */
+  public String messageId() {
+    return body.messageId();
+  }
+
+  private static BodyType bodyType(EhloCapabilities caps, MailFromOptions options, MessageBody body)
+      throws MailException {
     BodyType declared = options.body();
     if (declared == null) {
       ContentAnalysis analysis;
@@ -228,7 +275,8 @@ public final class MailTransaction {
     return declared;
   }
 
-  private void check(Envelope envelope, long size) throws SmtpCapabilityException {
+  private static void check(SmtpChannel channel, EhloCapabilities caps, Envelope envelope, long size)
+      throws SmtpCapabilityException {
     if ((envelope.needsSmtpUtf8() || envelope.mailFromOptions().smtpUtf8()) && !caps.smtpUtf8()) {
       throw new SmtpCapabilityException("an address is not ASCII and the server does not offer SMTPUTF8 "
           + "(RFC 6531, SECURITY.md S09)");

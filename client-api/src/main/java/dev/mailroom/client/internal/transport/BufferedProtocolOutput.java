@@ -50,13 +50,13 @@ final class BufferedProtocolOutput implements ProtocolOutput {
   }
 
   @Override
-  public OutputStream payloadStream() {
-    return new TranslatingStream(sink.outputStream(), false);
+  public OutputStream payloadStream(boolean flushOnClose) {
+    return new TranslatingStream(sink.outputStream(), false, flushOnClose);
   }
 
   @Override
-  public OutputStream dotStuffingStream() {
-    TranslatingStream wire = new TranslatingStream(sink.outputStream(), true);
+  public OutputStream dotStuffingStream(boolean flushOnClose) {
+    TranslatingStream wire = new TranslatingStream(sink.outputStream(), true, flushOnClose);
     DotStuffingOutputStream stuffer = new DotStuffingOutputStream(wire);
     return new FilterOutputStream(stuffer) {
       @Override
@@ -91,12 +91,14 @@ final class BufferedProtocolOutput implements ProtocolOutput {
   private final class TranslatingStream extends OutputStream {
     private final OutputStream out;
     private final boolean dotStuffed;
+    private final boolean flushes;
     private long count;
     private boolean closed;
 
-    TranslatingStream(OutputStream out, boolean dotStuffed) {
+    TranslatingStream(OutputStream out, boolean dotStuffed, boolean flushes) {
       this.out = out;
       this.dotStuffed = dotStuffed;
+      this.flushes = flushes;
     }
 
     private final byte[] one = new byte[1]; // reused: write(int) may be called per byte
@@ -123,6 +125,9 @@ final class BufferedProtocolOutput implements ProtocolOutput {
 
     @Override
     public void flush() throws IOException {
+      if (!flushes) {
+        return; // the caller flushes the transport when the whole flight is written
+      }
       try {
         out.flush();
       } catch (IOException e) {

@@ -284,13 +284,13 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
   }
 
   @Override
-  public OutputStream payloadStream() {
-    return output.payloadStream();
+  public OutputStream payloadStream(boolean flushOnClose) {
+    return output.payloadStream(flushOnClose);
   }
 
   @Override
-  public OutputStream dotStuffingStream() {
-    return output.dotStuffingStream();
+  public OutputStream dotStuffingStream(boolean flushOnClose) {
+    return output.dotStuffingStream(flushOnClose);
   }
 
   @Override

@@ -23,13 +23,27 @@ public interface ProtocolOutput {
    * A stream for raw payload bytes (literals, BDAT chunks), traced by size only. Closing it flushes but leaves the
    * connection open.
    */
-  OutputStream payloadStream();
+  default OutputStream payloadStream() {
+    return payloadStream(true);
+  }
+
+  /**
+   * {@link #payloadStream()}, but with {@code flushOnClose} false neither {@code flush()} nor {@code close()} sends
+   * the buffered bytes: the caller flushes later, so that what follows (a pipelined command) shares the segment.
+   * Full buffer segments are still sent as they fill, so a large payload streams either way.
+   */
+  OutputStream payloadStream(boolean flushOnClose);
 
   /**
    * A stream that dot-stuffs what is written to it and normalises every line ending to CRLF; closing it adds the
    * final CRLF if missing and exactly one {@code .CRLF} terminator, then flushes (SECURITY.md S05 to S07).
    */
-  OutputStream dotStuffingStream();
+  default OutputStream dotStuffingStream() {
+    return dotStuffingStream(true);
+  }
+
+  /** {@link #dotStuffingStream()}; with {@code flushOnClose} false the terminator stays buffered until a flush. */
+  OutputStream dotStuffingStream(boolean flushOnClose);
 
   /** Sends everything buffered. */
   void flush() throws MailException;
