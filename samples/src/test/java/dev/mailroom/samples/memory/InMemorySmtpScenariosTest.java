@@ -26,6 +26,11 @@ class InMemorySmtpScenariosTest extends SmtpScenarios {
       }
 
       @Override
+      public Endpoint pop3() {
+        return Endpoint.startTls(server.host(), server.pop3Port());
+      }
+
+      @Override
       public Endpoint submission() {
         return Endpoint.startTls(server.host(), server.submissionPort());
       }

@@ -30,6 +30,11 @@ class LabSmtpScenariosTest extends SmtpScenarios {
       }
 
       @Override
+      public Endpoint pop3() {
+        return Endpoint.startTls(lab.host(), MailLab.POP3);
+      }
+
+      @Override
       public Endpoint submission() {
         return Endpoint.startTls(lab.host(), MailLab.SUBMISSION);
       }

@@ -20,6 +20,9 @@ interface MailBackend {
   /** Submission over implicit TLS. */
   Endpoint submissions();
 
+  /** POP3 with STARTTLS (STLS). */
+  Endpoint pop3();
+
   /** Trust for this backend's certificate. */
   TlsOptions tls() throws IOException;
 

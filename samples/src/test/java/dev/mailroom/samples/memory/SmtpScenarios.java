@@ -22,6 +22,10 @@ import dev.mailroom.smtp.SmtpClient;
 import dev.mailroom.smtp.SmtpReply;
 import dev.mailroom.smtp.SmtpSession;
 import dev.mailroom.smtp.Submission;
+import dev.mailroom.pop3.Pop3Client;
+import dev.mailroom.pop3.Pop3Session;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,9 +34,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SMTP client scenarios that must pass the same way against every {@link MailBackend}: each subclass supplies a
- * backend (the in-memory server, the lab's Postfix), and every sent message is read back from the store the backend
- * delivered it to and compared byte for byte (servers only prepend trace fields).
+ * The client scenarios that must pass the same way against every {@link MailBackend}: each subclass supplies a
+ * backend (the in-memory server, the lab's Postfix and Dovecot), and every sent message is read back from the store
+ * the backend delivered it to, or over POP3 with Mailroom's client, and compared byte for byte (servers only prepend
+ * trace fields). An IMAP leg adds its scenarios here once the IMAP client is on main.
  */
 abstract class SmtpScenarios {
   static final Duration DELIVERY = Duration.ofSeconds(30);
@@ -141,6 +146,42 @@ abstract class SmtpScenarios {
     for (int i = 0; i < 5; i++) {
       assertTrue(outcomes.get(i).messageAccepted(), outcomes.get(i).toString());
       assertDeliveredTail(messages.get(i));
+    }
+  }
+
+  @Test
+  void sentMailIsRetrievedOverPop3ByteForByteAndDeleted() throws Exception {
+    MimeMessage m = message("pop3 " + System.nanoTime());
+    try (SmtpSession session = client(backend().smtpInbound()).build().connect()) {
+      assertTrue(session.send(Envelope.of("alice@example.test", "bob@example.test"), m).messageAccepted());
+    }
+    byte[] sent = m.toByteArray();
+    String messageId = m.messageId().orElseThrow();
+    Pop3Client pop3 = Pop3Client.builder().endpoint(backend().pop3()).tls(backend().tls())
+        .credentials(Credentials.password("bob", "bob-pw")).build();
+    long deadline = System.nanoTime() + DELIVERY.toNanos();
+    while (true) {
+      try (Pop3Session session = pop3.connect()) {
+        int count = session.stat().messageCount();
+        for (int n = count; n >= 1; n--) { // newest first; only this test's message is touched
+          String header;
+          try (InputStream top = session.top(n, 0)) {
+            header = new String(top.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          if (header.contains(messageId)) {
+            byte[] delivered;
+            try (InputStream body = session.retrieve(n)) {
+              delivered = body.readAllBytes();
+            }
+            assertArrayEquals(sent, Arrays.copyOfRange(delivered, delivered.length - sent.length, delivered.length));
+            session.delete(n);
+            assertTrue(session.quit().committed());
+            return;
+          }
+        }
+      }
+      assertTrue(System.nanoTime() < deadline, "not delivered to bob's maildrop: " + messageId);
+      Thread.sleep(200);
     }
   }
 
