@@ -1,0 +1,99 @@
+package dev.mailroom.samples.cli;
+
+import dev.mailroom.client.MailException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code mailroom}: send and inspect mail from a shell. Each subcommand's class is short on purpose: it doubles as
+ * example code for the SDK ({@link SendCommand} for SMTP, {@link ParseCommand} for MIME).
+ *
+ * <pre>{@code
+ * java -jar samples/target/mailroom.jar parse --json message.eml
+ * MAILROOM_PASSWORD=secret java -jar samples/target/mailroom.jar send --host smtp.example.org --user alice \
+ *     --password-env MAILROOM_PASSWORD --from alice@example.org --to bob@example.org --subject Hi --text Hello
+ * }</pre>
+ *
+ * <p>In-process (as the tests do): {@code int code = MailroomCli.run(System.in, out, err, "parse", "m.eml");}
+ */
+@Command(name = "mailroom", mixinStandardHelpOptions = true, versionProvider = MailroomCli.Version.class,
+    description = "Send and inspect Internet mail with Mailroom.",
+    subcommands = {SendCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE,
+    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+        "0:success (send: every recipient accepted)",
+        "1:send: some recipients were rejected",
+        "2:send: the message was not delivered (refused; safe to retry)",
+        "3:send: outcome unknown (the reply to the message was lost)",
+        "4:usage error, or an input file that cannot be read",
+        "5:connection, TLS or authentication error; nothing was sent",
+        "6:internal error"})
+public final class MailroomCli implements Runnable {
+  private final InputStream stdin;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  MailroomCli(InputStream stdin) {
+    this.stdin = stdin;
+  }
+
+  /** Standard input, for {@code -} as a file name. */
+  InputStream stdin() {
+    return stdin;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** Runs the tool and exits the JVM with its exit code (see {@link ExitCodes}). */
+  public static void main(String[] args) {
+    Charset charset = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(new PrintStream(System.out, true, charset), true);
+    PrintWriter err = new PrintWriter(new PrintStream(System.err, true, charset), true);
+    System.exit(run(System.in, out, err, args));
+  }
+
+  /** Runs the tool in this JVM with the given streams and returns its exit code. */
+  public static int run(InputStream in, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new MailroomCli(in));
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      if (e instanceof MailException) {
+        commandLine.getErr().println("mailroom: " + e.getMessage());
+        return ExitCodes.CONNECTION;
+      }
+      if (e instanceof IllegalArgumentException) {
+        commandLine.getErr().println("mailroom: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
+      if (e instanceof IOException) {
+        commandLine.getErr().println("mailroom: " + e);
+        return ExitCodes.USAGE;
+      }
+      e.printStackTrace(commandLine.getErr());
+      return ExitCodes.SOFTWARE;
+    });
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = MailroomCli.class.getPackage().getImplementationVersion();
+      return new String[] {"mailroom " + (version == null ? "(development build)" : version)};
+    }
+  }
+}
