@@ -66,6 +66,9 @@ public final class MailroomCli implements Runnable {
     CommandLine cli = new CommandLine(new MailroomCli(in));
     cli.setOut(out);
     cli.setErr(err);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE).exitCodeOnExecutionException(ExitCodes.SOFTWARE);
+    }
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof MailException) {
         commandLine.getErr().println("mailroom: " + e.getMessage());
