@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -57,6 +58,10 @@ final class ConnectionOptions {
   @Option(names = "--trace", description = "Print the protocol exchange to standard error (passwords redacted).")
   boolean trace;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS",
+      description = "Give up on a connection or reply after this many seconds (default: the RFC's, up to 10 minutes).")
+  Integer timeoutSeconds;
+
   @Option(names = "--client-name", paramLabel = "NAME", defaultValue = "localhost",
       description = "The name this client gives in EHLO (default: ${DEFAULT-VALUE}).")
   String clientName;
@@ -71,6 +76,11 @@ final class ConnectionOptions {
       case starttls -> Endpoint.startTls(host, port == null ? startTlsPort : port);
       case tls -> Endpoint.implicitTls(host, port == null ? tlsPort : port);
     };
+  }
+
+  /** The {@code --timeout} value, when given. */
+  Optional<Duration> timeout() {
+    return Optional.ofNullable(timeoutSeconds).map(Duration::ofSeconds);
   }
 
   TlsOptions tls() throws IOException {

@@ -1,6 +1,7 @@
 package dev.mailroom.samples.cli;
 
 import dev.mailroom.client.MailException;
+import dev.mailroom.client.Timeouts;
 import dev.mailroom.mime.AddressList;
 import dev.mailroom.mime.Attachment;
 import dev.mailroom.mime.MailboxAddress;
@@ -12,6 +13,7 @@ import dev.mailroom.smtp.SendReport;
 import dev.mailroom.smtp.SmtpClient;
 import dev.mailroom.smtp.SmtpDeliveryUnknownException;
 import dev.mailroom.smtp.SmtpSession;
+import dev.mailroom.smtp.SmtpTimeouts;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -88,6 +90,8 @@ final class SendCommand implements Callable<Integer> {
         .clientName(connection.clientName)
         .trace(connection.trace(err));
     connection.credentials(spec.commandLine()).ifPresent(client::credentials);
+    connection.timeout().ifPresent(t -> client.timeouts(Timeouts.defaults().newBuilder().all(t).build())
+        .smtpTimeouts(SmtpTimeouts.all(t)));
 
     SmtpSession session;
     try {
