@@ -1,5 +1,9 @@
 package dev.mailroom.samples.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The exit codes of every {@code mailroom} subcommand; {@code --help} lists them. They say what happened to the
  * message, so a script can tell "retry" (2) from "do not retry blindly" (3).
@@ -20,5 +24,20 @@ public final class ExitCodes {
   /** An unexpected internal error (a bug: please report it with {@code --trace}). */
   public static final int SOFTWARE = 6;
 
+  /** What {@code --help} lists, in order. */
+  static final Map<String, String> HELP = helpList();
+
   private ExitCodes() { }
+
+  private static Map<String, String> helpList() {
+    Map<String, String> help = new LinkedHashMap<>();
+    help.put(String.valueOf(OK), "success (send: every recipient accepted)");
+    help.put(String.valueOf(SOME_REJECTED), "send: some recipients were rejected");
+    help.put(String.valueOf(NOT_DELIVERED), "send: the message was not delivered (refused; safe to retry)");
+    help.put(String.valueOf(OUTCOME_UNKNOWN), "send: outcome unknown (the reply to the message was lost)");
+    help.put(String.valueOf(USAGE), "usage error, or an input file that cannot be read");
+    help.put(String.valueOf(CONNECTION), "connection, TLS or authentication error; nothing was sent");
+    help.put(String.valueOf(SOFTWARE), "internal error");
+    return Collections.unmodifiableMap(help);
+  }
 }

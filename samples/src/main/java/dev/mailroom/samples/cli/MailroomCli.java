@@ -24,15 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mailroom", mixinStandardHelpOptions = true, versionProvider = MailroomCli.Version.class,
     description = "Send and inspect Internet mail with Mailroom.",
     subcommands = {SendCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
-    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE,
-    exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-        "0:success (send: every recipient accepted)",
-        "1:send: some recipients were rejected",
-        "2:send: the message was not delivered (refused; safe to retry)",
-        "3:send: outcome unknown (the reply to the message was lost)",
-        "4:usage error, or an input file that cannot be read",
-        "5:connection, TLS or authentication error; nothing was sent",
-        "6:internal error"})
+    exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE)
 public final class MailroomCli implements Runnable {
   private final InputStream stdin;
 
@@ -66,8 +58,10 @@ public final class MailroomCli implements Runnable {
     CommandLine cli = new CommandLine(new MailroomCli(in));
     cli.setOut(out);
     cli.setErr(err);
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
     for (CommandLine sub : cli.getSubcommands().values()) {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE).exitCodeOnExecutionException(ExitCodes.SOFTWARE);
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
     }
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof MailException) {

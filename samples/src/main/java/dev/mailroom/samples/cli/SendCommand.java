@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code mailroom send}: builds a message from options (or reads one from a file or standard input) and submits it
  * over SMTP; the example for the {@code smtp} module ({@link SmtpClient}, {@link SmtpSession#send}, {@link SendReport}).
- * Prints {@code accepted ADDRESS} or {@code rejected ADDRESS CODE TEXT} per recipient, then the queue id; the exit
+ * Prints {@code accepted ADDRESS} or {@code rejected ADDRESS CODE TEXT} per recipient, then the queue id and the
+ * Message-ID; the exit
  * code says what happened to the message ({@link ExitCodes}).
  */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a message over SMTP.")
@@ -110,6 +111,7 @@ final class SendCommand implements Callable<Integer> {
         return ExitCodes.NOT_DELIVERED;
       }
       out.println("queued" + report.queueId().map(id -> " as " + id).orElse(": " + report.finalReply().displayText()));
+      message.messageId().ifPresent(id -> out.println("message-id " + Display.escape(id)));
       return report.rejectedRecipients().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_REJECTED;
     } catch (SmtpDeliveryUnknownException e) {
       err.println("mailroom: outcome unknown, the message may have been accepted: " + e.getMessage());

@@ -61,11 +61,14 @@ class SendCommandTest {
     Cli.Result r = send("--from", "Alice <alice@client.test>", "--to", "bob@mx.test", "--cc", "carol@mx.test",
         "--subject", "Hi", "--text", "Hello Bob");
     assertEquals(ExitCodes.OK, r.code(), r.toString());
-    assertEquals(List.of("accepted bob@mx.test", "accepted carol@mx.test", "queued as Q1"), lines(r.out()));
+    List<String> lines = lines(r.out());
+    assertEquals(List.of("accepted bob@mx.test", "accepted carol@mx.test", "queued as Q1"), lines.subList(0, 3));
+    assertEquals(4, lines.size(), r.out());
     assertEquals(List.of("EHLO client.test", "MAIL FROM:<alice@client.test>", "RCPT TO:<bob@mx.test>",
         "RCPT TO:<carol@mx.test>", "DATA", "QUIT"), commands());
     MimeMessage received = MimeMessage.parse(smtp.takeMessage().bytes());
     assertEquals("Hi", received.subject().orElseThrow());
+    assertEquals("message-id " + received.messageId().orElseThrow(), lines.get(3));
     assertEquals("Hello Bob", received.textBody().orElseThrow().decodedText().strip());
   }
 
@@ -79,7 +82,7 @@ class SendCommandTest {
         "--text", "x");
     assertEquals(ExitCodes.SOME_REJECTED, r.code(), r.toString());
     assertEquals(List.of("accepted bob@mx.test", "rejected nobody@mx.test 550 5.1.1 no such user", "queued as Q2"),
-        lines(r.out()));
+        lines(r.out()).subList(0, 3));
   }
 
   @Test
@@ -138,6 +141,8 @@ class SendCommandTest {
     assertEquals(List.of("EHLO client.test", "MAIL FROM:<alice@client.test>", "RCPT TO:<bob@mx.test>",
         "RCPT TO:<carol@mx.test>", "DATA", "QUIT"), commands());
     assertEquals(eml, smtp.takeMessage().text());
+    assertEquals(List.of("accepted bob@mx.test", "accepted carol@mx.test", "queued as E1",
+        "message-id <fixed@client.test>"), lines(r.out()));
   }
 
   @Test
