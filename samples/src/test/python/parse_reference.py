@@ -12,16 +12,25 @@ Python 3 stdlib only. Messages are read with email.message_from_bytes(data, poli
 
 Where Python differs from the RFCs, the difference is normalised here, each with a comment citing the rule.
 """
+import binascii
 import email
 import email.policy
 import hashlib
 import json
 import os
+import re
 import sys
 
 
 def decoded_bytes(part):
     """The body with its Content-Transfer-Encoding undone (RFC 2045 §6)."""
+    if part.get_content_maintype() != "multipart" and part.get("Content-Transfer-Encoding", "").strip().lower() \
+            == "quoted-printable":
+        # Python's decoder (binascii.a2b_qp) keeps spaces and tabs at the end of an encoded line. RFC 2045 §6.7
+        # rule 3: "when decoding a Quoted-Printable body, any trailing white space on a line must be deleted, as
+        # it will necessarily have been added by intermediate transport agents." Delete it, then decode.
+        raw = part.get_payload(decode=False).encode("ascii", "surrogateescape")
+        return binascii.a2b_qp(re.sub(rb"[ \t]+(?=\r?\n|$)", b"", raw))
     data = part.get_payload(decode=True)
     return data if data is not None else b""
 
