@@ -32,10 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mailroom send}: builds a message from options (or reads one from a file or standard input) and submits it
- * over SMTP; the example for the {@code smtp} module ({@link SmtpClient}, {@link SmtpSession#send}, {@link SendReport}).
- * Prints {@code accepted ADDRESS} or {@code rejected ADDRESS CODE TEXT} per recipient, then the queue id and the
- * Message-ID; the exit
- * code says what happened to the message ({@link ExitCodes}).
+ * over SMTP; the example for the {@code smtp} module ({@link SmtpClient}, {@link SmtpSession#send},
+ * {@link SendReport}). Prints {@code accepted ADDRESS} or {@code rejected ADDRESS CODE TEXT} per recipient, then the
+ * queue id and the Message-ID; the exit code says what happened to the message ({@link ExitCodes}).
  */
 @Command(name = "send", mixinStandardHelpOptions = true, description = "Send a message over SMTP.")
 final class SendCommand implements Callable<Integer> {
@@ -104,13 +103,15 @@ final class SendCommand implements Callable<Integer> {
     try (session) {
       SendReport report = session.send(envelope, message);
       for (RecipientResult r : report.recipients()) {
-        out.println(r.accepted() ? "accepted " + r.address() : "rejected " + r.address() + " " + r.reply().displayText());
+        out.println(r.accepted() ? "accepted " + r.address()
+            : "rejected " + r.address() + " " + r.reply().displayText());
       }
       if (!report.messageAccepted()) {
         out.println("message refused: " + report.finalReply().displayText());
         return ExitCodes.NOT_DELIVERED;
       }
-      out.println("queued" + report.queueId().map(id -> " as " + id).orElse(": " + report.finalReply().displayText()));
+      out.println(report.queueId().map(id -> "queued as " + id)
+          .orElse("queued: " + report.finalReply().displayText()));
       message.messageId().ifPresent(id -> out.println("message-id " + Display.escape(id)));
       return report.rejectedRecipients().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_REJECTED;
     } catch (SmtpDeliveryUnknownException e) {

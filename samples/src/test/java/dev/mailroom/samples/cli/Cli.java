@@ -38,7 +38,7 @@ final class Cli {
       return Path.of(configured, relative).normalize();
     }
     for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      for (Path candidate : new Path[] {d.resolve("shared").resolve(relative), d.resolve("../shared").resolve(relative)}) {
+      for (Path candidate : new Path[] {d.resolve("shared/" + relative), d.resolve("../shared/" + relative)}) {
         if (Files.exists(candidate)) {
           return candidate.normalize();
         }

@@ -62,8 +62,8 @@ class ParseCommandTest {
     byte[] text = "Hello über".getBytes(StandardCharsets.UTF_8);
     byte[] attachment = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
     byte[] inner = "inner body".getBytes(StandardCharsets.US_ASCII);
-    String expected = "{\"subject\":\"Grüße from Alice\",\"body\":{\"contentType\":\"multipart/mixed\",\"filename\":null,"
-        + "\"parts\":["
+    String expected = "{\"subject\":\"Grüße from Alice\","
+        + "\"body\":{\"contentType\":\"multipart/mixed\",\"filename\":null,\"parts\":["
         + "{\"contentType\":\"text/plain\",\"filename\":null,\"size\":" + text.length + ",\"sha256\":\"" + sha256(text)
         + "\"},"
         + "{\"contentType\":\"application/octet-stream\",\"filename\":\"Übersicht.bin\",\"size\":10,\"sha256\":\""
