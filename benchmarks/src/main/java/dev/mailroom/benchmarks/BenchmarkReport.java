@@ -21,7 +21,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the MIME benchmarks for Mailroom and its peers (mime4j, Angus Mail) in one JMH run over one in-memory corpus
  * and prints MB/s per library and Mailroom's speed as a multiple of each peer's; with {@code --smtp} (or an
  * {@code --include} that selects {@link SmtpSendBenchmark}), the SMTP send benchmark against the lab's Postfix, printed
- * as messages/s and ratios per (added latency, body size).
+ * as messages/s and ratios per (added latency, body size); with {@code --pop3}, the POP3 retrieval benchmark against the
+ * lab's Dovecot ({@link Pop3RetrieveBenchmark}), printed as MB/s and ratios per added latency.
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
@@ -32,6 +33,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * java -jar benchmarks/target/benchmarks.jar --include '.*SmtpSend.*' --quick   # the same
  * java -jar benchmarks/target/benchmarks.jar --smtp --latency 0,1,2 --sizes 2048   # other ms each way / body sizes
  * # SMTP runs then remove their mail from bob's INBOX (BenchMailCleanup); --keep-mail keeps it
+ * java -jar benchmarks/target/benchmarks.jar --pop3 --quick  # POP3 retrieval of 500 seeded messages (lab needed)
+ * # POP3 runs seed bob with seed.py --seed 61 (or reuse target/pop3-bench-uids.txt) and remove them at the end
  * </pre>
  *
  * Benchmark methods are named {@code operation_library}; Mailroom's are {@code operation_mailroom}.
@@ -57,6 +60,7 @@ public final class BenchmarkReport {
         case "--latency" -> latencies = args[++i].split(",");
         case "--sizes" -> bodySizes = args[++i].split(",");
         case "--smtp" -> include = "dev\\.mailroom\\.benchmarks\\.SmtpSend.*";
+        case "--pop3" -> include = "dev\\.mailroom\\.benchmarks\\.Pop3Retrieve.*";
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -87,6 +91,18 @@ public final class BenchmarkReport {
     if (bodySizes != null) {
       options.param("bodyBytes", bodySizes);
     }
+    int pop3Port = Integer.getInteger("mailroom.pop3.port", 10110);
+    Path pop3Uids = Path.of("target", "pop3-bench-uids.txt").toAbsolutePath();
+    long pop3Bytes = 0;
+    if (selects(selected, Pop3RetrieveBenchmark.class)) {
+      Path shared = Path.of(System.getProperty("mailroom.shared.dir", "../shared")).toAbsolutePath().normalize();
+      List<String> uids = Pop3BenchMailbox.prepare(shared, pop3Uids, pop3Port);
+      pop3Bytes = Pop3BenchMailbox.totalBytes(uids, pop3Port);
+      System.out.printf("POP3 mailbox: %d messages of bob (seed %d), %.1f MB (LIST sizes)%n", uids.size(),
+          Pop3BenchMailbox.SEED, pop3Bytes / 1e6);
+      options.jvmArgsAppend("-Dmailroom.pop3.uids=" + pop3Uids, "-Dmailroom.pop3.bytes=" + pop3Bytes,
+          "-Dmailroom.pop3.port=" + pop3Port);
+    }
     if (!cleanup) {
       options.jvmArgsAppend("-Dmailroom.keepMail=true");
     }
@@ -98,9 +114,19 @@ public final class BenchmarkReport {
 
     List<RunResult> mimeResults = new ArrayList<>();
     List<RunResult> smtpResults = new ArrayList<>();
+    List<RunResult> pop3Results = new ArrayList<>();
     for (RunResult result : results) {
       String benchmark = result.getParams().getBenchmark();
-      (benchmark.contains(".SmtpSendBenchmark.") ? smtpResults : mimeResults).add(result);
+      (benchmark.contains(".SmtpSendBenchmark.") ? smtpResults
+          : benchmark.contains(".Pop3RetrieveBenchmark.") ? pop3Results : mimeResults).add(result);
+    }
+    if (!pop3Results.isEmpty()) {
+      Pop3Report.print(pop3Results, pop3Bytes);
+    }
+    if (pop3Bytes > 0 && cleanup) {
+      int removed = Pop3BenchMailbox.remove(pop3Uids, pop3Port);
+      System.out.println("removed the " + removed + " POP3 benchmark messages from bob@example.test's INBOX"
+          + " (--keep-mail keeps them for the next run)");
     }
     if (!mimeResults.isEmpty() && corpus != null) {
       printMime(mimeResults, corpus);

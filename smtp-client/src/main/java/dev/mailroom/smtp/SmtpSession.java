@@ -143,6 +143,9 @@ public final class SmtpSession implements AutoCloseable {
       ensureOpen();
       return new TransactionPipeline(channel, capabilities, client.pipelining(), client.preferChunking(),
           client.chunkSize()).run(items);
+    } catch (RuntimeException | Error e) {
+      channel.close(); // a caller's stream or a bug broke off mid-transaction: the connection cannot be trusted
+      throw e;
     } finally {
       lock.unlock();
     }

@@ -128,6 +128,38 @@ class PostfixInteropTest {
   }
 
   @Test
+  void sendAllPipelinesTenMessagesWithARelayDeniedOneAmongThemOverDataAndBdat() throws Exception {
+    for (boolean chunking : new boolean[] {false, true}) {
+      List<MimeMessage> messages = new ArrayList<>();
+      List<Submission> batch = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        MimeMessage m = message("batch " + chunking + " " + i + " " + System.nanoTime());
+        messages.add(m);
+        String to = i == 4 ? "nobody@outside.example" : "bob@example.test";
+        batch.add(Submission.of(Envelope.of("alice@example.test", to), m));
+      }
+      List<SendOutcome> outcomes;
+      try (SmtpSession session = client(Endpoint.plain(lab.host(), MailLab.SMTP)).preferChunking(chunking).build()
+          .connect()) {
+        outcomes = session.sendAll(batch);
+        assertTrue(session.isOpen());
+      }
+      for (int i = 0; i < 10; i++) {
+        SendReport report = ((SendOutcome.Completed) outcomes.get(i)).report();
+        if (i == 4) {
+          assertFalse(report.messageAccepted(), report.toString());
+          assertEquals(554, report.rejectedRecipients().get(0).reply().code());
+          continue;
+        }
+        assertTrue(report.messageAccepted(), report.toString());
+        byte[] sent = messages.get(i).toByteArray();
+        byte[] delivered = lab.takeDelivered(MailLab.BOB, messages.get(i).messageId().orElseThrow(), DELIVERY);
+        assertArrayEquals(sent, Arrays.copyOfRange(delivered, delivered.length - sent.length, delivered.length));
+      }
+    }
+  }
+
+  @Test
   void dsnParametersAreAccepted() throws Exception {
     MimeMessage m = message("dsn " + System.nanoTime());
     Envelope envelope = new Envelope("alice@example.test",

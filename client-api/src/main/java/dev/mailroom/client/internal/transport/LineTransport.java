@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import okio.AsyncTimeout;
 import okio.BufferedSink;
 import okio.BufferedSource;
 import okio.Okio;
@@ -49,7 +50,7 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
   private final TransportOptions options;
   private final Socket plainSocket;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private Socket socket;
+  private volatile Socket socket; // read by the watchdog thread
   private SSLSession tlsSession;
   private BufferedSource source;
   private BufferedProtocolInput input;
@@ -119,8 +120,8 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
   private void attach(Socket s) throws MailException {
     try {
       this.socket = s;
-      this.source = Okio.buffer(Okio.source(s));
-      BufferedSink sink = Okio.buffer(Okio.sink(s));
+      this.source = Okio.buffer(new Watchdog().source(Okio.source(s.getInputStream())));
+      BufferedSink sink = Okio.buffer(new Watchdog().sink(Okio.sink(s.getOutputStream())));
       source.timeout().timeout(options.timeouts().readIdle().toNanos(), TimeUnit.NANOSECONDS);
       sink.timeout().timeout(options.timeouts().write().toNanos(), TimeUnit.NANOSECONDS);
       if (deadlineNanos != 0) {
@@ -311,6 +312,34 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
       TlsHandshake.closeQuietly(plainSocket);
       options.trace().event("connection closed");
       safely(() -> options.listener().connectionClosed(options.endpoint()));
+    }
+  }
+
+  /**
+   * Enforces read and write timeouts and deadlines. When one passes, the TCP socket is closed first: closing only a
+   * layered TLS socket does not reliably unblock a thread reading from it (it may wait to exchange close_notify with a
+   * server that no longer answers), while closing the socket underneath always does.
+   */
+  private final class Watchdog extends AsyncTimeout {
+    @Override
+    protected IOException newTimeoutException(IOException cause) {
+      SocketTimeoutException e = new SocketTimeoutException("timeout");
+      if (cause != null) {
+        e.initCause(cause);
+      }
+      return e;
+    }
+
+    @Override
+    protected void timedOut() {
+      if (closed.compareAndSet(false, true)) {
+        TlsHandshake.closeQuietly(plainSocket);
+        if (socket != null && socket != plainSocket) {
+          TlsHandshake.closeQuietly(socket);
+        }
+        options.trace().event("connection closed (timeout)");
+        safely(() -> options.listener().connectionClosed(options.endpoint()));
+      }
     }
   }
 
