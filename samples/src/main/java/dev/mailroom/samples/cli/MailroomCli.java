@@ -3,9 +3,9 @@ package dev.mailroom.samples.cli;
 import dev.mailroom.client.MailException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,11 +45,13 @@ public final class MailroomCli implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
   }
 
-  /** Runs the tool and exits the JVM with its exit code (see {@link ExitCodes}). */
+  /**
+   * Runs the tool and exits the JVM with its exit code (see {@link ExitCodes}). Output is UTF-8 whatever the locale:
+   * JSON must be (RFC 8259 §8.1), and a C locale would otherwise turn every non-ASCII file name into {@code ?}.
+   */
   public static void main(String[] args) {
-    Charset charset = Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new PrintStream(System.out, true, charset), true);
-    PrintWriter err = new PrintWriter(new PrintStream(System.err, true, charset), true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(System.in, out, err, args));
   }
 

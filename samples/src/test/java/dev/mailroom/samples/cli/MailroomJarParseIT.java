@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,16 @@ class MailroomJarParseIT {
     assertTrue(r.out().contains("  application/octet-stream \"../../Übersicht.bin\" 10 bytes attachment"), r.out());
     assertTrue(r.out().contains("saved " + out.resolve("Übersicht.bin")), r.out());
     assertEquals(10, Files.size(out.resolve("Übersicht.bin")));
+  }
+
+  @Test
+  void outputIsUtf8EvenInTheCLocale(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("m.eml"), ParseCommandTest.MIXED, StandardCharsets.UTF_8);
+    Cli.Result r = JarProcess.run(Map.of("LC_ALL", "C", "LANG", "C"), new byte[0], "parse", "--json",
+        file.toString());
+    assertEquals(ExitCodes.OK, r.code(), r.toString());
+    assertTrue(r.out().contains("\"filename\":\"Übersicht.bin\""), r.out());
+    assertTrue(r.out().contains("\"subject\":\"Grüße from Alice\""), r.out());
   }
 
   @Test
