@@ -10,6 +10,7 @@ import dev.mailroom.testkit.RecordedCommand;
 import dev.mailroom.testkit.TestCertificates;
 import dev.mailroom.testkit.junit5.StartStop;
 import dev.mailroom.testkit.junit5.StartStopExtension;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +110,42 @@ class MailroomJarSendIT {
     Cli.Result r = send(args("plain", "--to", "nobody@mx.test"));
     assertEquals(ExitCodes.SOME_REJECTED, r.code(), r.toString());
     assertTrue(r.out().contains("rejected nobody@mx.test 550 5.1.1 unknown"), r.out());
+  }
+
+  /** The password typed at the console prompt: {@code script} gives the process a terminal. */
+  @Test
+  void aPasswordTypedAtThePromptIsUsedAndNotEchoed() throws Exception {
+    Path script = Path.of("/usr/bin/script");
+    Assumptions.assumeTrue(Files.isExecutable(script), "needs util-linux script(1) for a pseudo-terminal");
+    smtp.enqueueGreeting("mx.test ESMTP");
+    smtp.enqueueEhlo("mx.test", "AUTH PLAIN");
+    smtp.enqueue(MockReply.of(235, "2.7.0 ok"));
+    smtp.enqueueEhlo("mx.test");
+    smtp.enqueue(MockReply.of(250, "ok"), MockReply.of(250, "ok"), MockReply.of(354, "go"),
+        MockReply.of(250, "queued as T1"), MockReply.of(221, "bye"));
+    StringBuilder command = new StringBuilder("'" + Path.of(System.getProperty("java.home"), "bin", "java")
+        + "' -jar '" + JarProcess.jar() + "'");
+    for (String arg : args("plain", "--user", "alice")) {
+      command.append(" '").append(arg).append('\'');
+    }
+    Process p = new ProcessBuilder(script.toString(), "-qec", command.toString(), "/dev/null")
+        .redirectErrorStream(true).start();
+    CompletableFuture.runAsync(p::destroyForcibly, CompletableFuture.delayedExecutor(60, TimeUnit.SECONDS));
+    StringBuilder seen = new StringBuilder();
+    InputStream in = p.getInputStream();
+    while (!seen.toString().contains("Password for alice: ")) {
+      int b = in.read();
+      assertTrue(b >= 0, "no prompt: " + seen);
+      seen.append((char) b);
+    }
+    p.getOutputStream().write((PASSWORD + "\n").getBytes(StandardCharsets.UTF_8));
+    p.getOutputStream().flush();
+    seen.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(ExitCodes.OK, p.exitValue(), seen.toString());
+    assertEquals("AUTH PLAIN " + PLAIN, smtp.commands().get(1).line());
+    assertTrue(seen.toString().contains("queued as T1"), seen.toString());
+    assertFalse(seen.toString().contains(PASSWORD), "not echoed: " + seen);
   }
 
   @Test
