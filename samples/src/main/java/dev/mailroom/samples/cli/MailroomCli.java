@@ -65,26 +65,28 @@ public final class MailroomCli implements Runnable {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE).exitCodeOnExecutionException(ExitCodes.SOFTWARE);
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
     }
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      if (e instanceof MailException) {
-        commandLine.getErr().println("mailroom: " + e.getMessage());
-        return ExitCodes.CONNECTION;
-      }
-      if (e instanceof IllegalArgumentException) {
-        commandLine.getErr().println("mailroom: " + e.getMessage());
-        return ExitCodes.USAGE;
-      }
-      if (e instanceof IOException) {
-        commandLine.getErr().println("mailroom: " + e);
-        return ExitCodes.USAGE;
-      }
-      e.printStackTrace(commandLine.getErr());
-      return ExitCodes.SOFTWARE;
-    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine.getErr()));
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * The exit code for what a subcommand threw (each subcommand handles the outcomes it expects itself): a mail
+   * failure is a connection error, a bad argument or unreadable input file a usage error, anything else a bug.
+   */
+  private static int failure(Exception e, PrintWriter err) {
+    if (e instanceof MailException) {
+      err.println("mailroom: " + e.getMessage());
+      return ExitCodes.CONNECTION;
+    }
+    if (e instanceof IllegalArgumentException || e instanceof IOException) {
+      err.println("mailroom: " + (e instanceof IOException ? e.toString() : e.getMessage()));
+      return ExitCodes.USAGE;
+    }
+    e.printStackTrace(err);
+    return ExitCodes.SOFTWARE;
   }
 
   /** The version from the jar's manifest. */
