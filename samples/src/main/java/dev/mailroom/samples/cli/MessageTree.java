@@ -2,6 +2,7 @@ package dev.mailroom.samples.cli;
 
 import dev.mailroom.mime.ContentDisposition;
 import dev.mailroom.mime.MessagePart;
+import dev.mailroom.mime.MimeDefect;
 import dev.mailroom.mime.MimeEntity;
 import dev.mailroom.mime.MimeMessage;
 import dev.mailroom.mime.MimePart;
@@ -36,9 +37,10 @@ record MessageTree(String subject, Node body) {
    * @param sha256 lower-case hex SHA-256 of a leaf's decoded bytes; null for a multipart or message
    * @param parts the children of a multipart, else null
    * @param message the message inside a {@code message/*} entity, else null
+   * @param defects what the parser tolerated in this entity (shown by the tree, not in the JSON)
    */
   record Node(String contentType, String filename, boolean attachment, long size, String sha256, List<Node> parts,
-      MessageTree message) {
+      MessageTree message, List<MimeDefect> defects) {
 
     Map<String, Object> toJson() {
       Map<String, Object> json = new LinkedHashMap<>();
@@ -77,10 +79,10 @@ record MessageTree(String subject, Node body) {
       for (MimeEntity part : multipart.parts()) {
         parts.add(node(part));
       }
-      return new Node(type, filename, false, -1, null, List.copyOf(parts), null);
+      return new Node(type, filename, false, -1, null, List.copyOf(parts), null, multipart.defects());
     }
     if (entity instanceof MessagePart inner) {
-      return new Node(type, filename, false, -1, null, null, of(inner.message()));
+      return new Node(type, filename, false, -1, null, null, of(inner.message()), inner.defects());
     }
     MimePart leaf = (MimePart) entity;
     MessageDigest sha256 = sha256();
@@ -93,7 +95,7 @@ record MessageTree(String subject, Node body) {
       }
     }
     return new Node(type, filename, leaf.isAttachment(), size, HexFormat.of().formatHex(sha256.digest()), null,
-        null);
+        null, leaf.defects());
   }
 
   /** As {@link MimePart#filename()}, for any entity: a forwarded message or a multipart can carry a name too. */

@@ -1,6 +1,7 @@
 package dev.mailroom.samples.cli;
 
 import dev.mailroom.mime.Header;
+import dev.mailroom.mime.MimeDefect;
 import dev.mailroom.mime.MimeMessage;
 import dev.mailroom.mime.MimePart;
 import dev.mailroom.mime.parse.ParseOptions;
@@ -84,7 +85,10 @@ final class ParseCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /** One line per entity, children indented: {@code application/pdf "report.pdf" 12345 bytes attachment}. */
+  /**
+   * One line per entity, children indented: {@code application/pdf "report.pdf" 12345 bytes attachment}; what the
+   * parser tolerated follows as {@code ! KIND: detail} lines.
+   */
   private static void print(MessageTree.Node node, String indent, PrintWriter out) {
     StringBuilder line = new StringBuilder(indent).append(node.contentType());
     if (node.filename() != null) {
@@ -94,6 +98,9 @@ final class ParseCommand implements Callable<Integer> {
       line.append(' ').append(node.size()).append(" bytes").append(node.attachment() ? " attachment" : "");
     }
     out.println(line);
+    for (MimeDefect defect : node.defects()) {
+      out.println(indent + "  ! " + defect.kind() + ": " + Display.escape(defect.detail()));
+    }
     if (node.parts() != null) {
       node.parts().forEach(part -> print(part, indent + "  ", out));
     } else if (node.message() != null) {

@@ -89,6 +89,19 @@ class ParseCommandTest {
   }
 
   @Test
+  void whatTheParserToleratedIsShownUnderItsEntity(@TempDir Path dir) throws Exception {
+    String unclosed = "Content-Type: multipart/mixed; boundary=u\r\n\r\n--u\r\nContent-Type: text/plain\r\n\r\n"
+        + "no close delimiter\r\n";
+    Cli.Result r = Cli.run("parse", write(dir, unclosed).toString());
+    assertEquals(ExitCodes.OK, r.code(), r.toString());
+    String out = r.out().replace(System.lineSeparator(), "\n");
+    assertTrue(out.contains("\nmultipart/mixed\n  ! MISSING_CLOSE_DELIMITER: "), out);
+    assertTrue(out.contains("\n  text/plain "), out);
+    assertFalse(Cli.run("parse", "--json", write(dir, unclosed).toString()).out().contains("MISSING"),
+        "defects are not part of the JSON shape");
+  }
+
+  @Test
   void aSubjectOrFileNameCannotSendEscapeSequencesToTheTerminal(@TempDir Path dir) throws Exception {
     String message = "Subject: =?utf-8?q?red=1B[31m_alert=0D=0Aforged?=\r\n"
         + "Content-Type: text/plain; name=\"=?utf-8?q?a=1B]0;x=07.txt?=\"\r\n\r\nbody\r\n";
