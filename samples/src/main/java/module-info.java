@@ -5,4 +5,6 @@ module dev.mailroom.samples {
   requires dev.mailroom.imap;
   requires info.picocli;
   // Packages are exported by the issue that fills them: an export of an empty package does not compile.
+  // The CLI is an application, not an API: picocli reads and sets its annotated fields reflectively.
+  opens dev.mailroom.samples.cli to info.picocli;
 }
