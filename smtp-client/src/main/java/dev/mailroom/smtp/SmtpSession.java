@@ -9,6 +9,7 @@ import dev.mailroom.smtp.internal.TransactionPipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +45,9 @@ public final class SmtpSession implements AutoCloseable {
   private final SmtpClient client;
   private final SmtpChannel channel;
   private final EhloCapabilities capabilities;
+  /** The longest {@link #quit()} waits for the reply to QUIT, which changes nothing (R05). */
+  public static final Duration QUIT_REPLY_WAIT = Duration.ofSeconds(10);
+
   private final ReentrantLock lock = new ReentrantLock();
 
   SmtpSession(SmtpClient client, SmtpChannel channel, EhloCapabilities capabilities) {
@@ -200,14 +204,16 @@ public final class SmtpSession implements AutoCloseable {
 
   /**
    * Sends QUIT and closes the connection. A lost or odd reply to QUIT is ignored: everything the session did before
-   * stands (SECURITY.md R05).
+   * stands (SECURITY.md R05), so the reply is awaited for at most {@link #QUIT_REPLY_WAIT} (or the MAIL/RCPT timeout
+   * when shorter), not the five minutes of a command that matters.
    */
   public void quit() {
     lock.lock();
     try {
       if (channel.isOpen()) {
         try {
-          channel.command("QUIT");
+          Duration mailRcpt = channel.timeouts().mailRcpt();
+          channel.command("QUIT", mailRcpt.compareTo(QUIT_REPLY_WAIT) < 0 ? mailRcpt : QUIT_REPLY_WAIT);
         } catch (MailException ignored) {
           // the QUIT reply does not change anything that was sent
         }
