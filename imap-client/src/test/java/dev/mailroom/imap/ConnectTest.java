@@ -41,10 +41,12 @@ class ConnectTest {
 
   @Test
   void saslPlainWithInitialResponse() throws Exception {
+    imap.useTls(Imap.CERTS);
     imap.enqueueGreeting("IMAP4rev1 SASL-IR AUTH=PLAIN");
     imap.enqueue(MockImapResponse.ok("[CAPABILITY IMAP4rev1 IDLE] Logged in"),
         MockImapResponse.ok("done", "* CAPABILITY IMAP4rev1 IDLE"));
-    try (ImapSession s = Imap.plain(imap).build().connect()) {
+    try (ImapSession s = Imap.client(imap, Security.IMPLICIT_TLS).credentials(Credentials.password("alice", "pw"))
+        .build().connect()) {
       String expected = Base64.getEncoder().encodeToString("\0alice\0pw".getBytes(StandardCharsets.UTF_8));
       assertEquals("AUTHENTICATE PLAIN " + expected, imap.takeImapCommand().command());
       assertTrue(s.has(Capability.IDLE));
@@ -54,9 +56,11 @@ class ConnectTest {
   @Test
   @DisplayName("T19: a failed AUTHENTICATE is an authentication error and no weaker mechanism is tried")
   void t19SaslFailure() {
+    imap.useTls(Imap.CERTS);
     imap.enqueueGreeting("IMAP4rev1 AUTH=PLAIN");
     imap.enqueue(MockImapResponse.of("+ "), MockImapResponse.no("[AUTHENTICATIONFAILED] bad"));
-    assertThrows(MailAuthenticationException.class, () -> Imap.plain(imap).build().connect());
+    assertThrows(MailAuthenticationException.class, () -> Imap.client(imap, Security.IMPLICIT_TLS)
+        .credentials(Credentials.password("alice", "pw")).build().connect());
     assertEquals(1, imap.imapCommands().stream().filter(c -> c.command().startsWith("AUTHENTICATE")).count());
   }
 

@@ -37,7 +37,7 @@ class SearchStoreTest {
           SearchCriteria.since(LocalDate.of(2024, 2, 1)), SearchCriteria.header("X-Tag", "a b"),
           SearchCriteria.and(SearchCriteria.keyword(Flag.keyword("$Work")), SearchCriteria.uid(UidSet.from(5))))).await();
       assertEquals(List.of(2L, 4L), r.numbers());
-      assertEquals("SEARCH UNSEEN OR FROM alice NOT LARGER 1000 SINCE 1-Feb-2024 HEADER X-Tag \"a b\" "
+      assertEquals("SEARCH UNSEEN OR FROM \"alice\" NOT LARGER 1000 SINCE 1-Feb-2024 HEADER X-Tag \"a b\" "
           + "(KEYWORD $Work UID 5:*)", imap.takeImapCommand().command());
     }
   }

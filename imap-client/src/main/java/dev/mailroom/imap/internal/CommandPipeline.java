@@ -29,7 +29,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * friends overlap freely. A sequence set is translated at send time through the EXPUNGEs that arrived since it was
  * issued, so it still names the messages the caller meant.
  *
- * <p><b>Writing.</b> Commands are written whole under one write {@link ReentrantLock} (no {@code synchronized}, so
+ * <p><b>Writing.</b> Commands are written whole under one write {@link ReentrantLock} (no monitor held across I/O, so
  * virtual threads never pin). A synchronising literal waits for the router to hand over the {@code +}; a tagged
  * NO/BAD instead ends the command and none of the literal is sent (SECURITY.md I05).
  *
@@ -44,6 +44,8 @@ public final class CommandPipeline {
   private final Condition changed = state.newCondition();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Map<String, PendingCommand<?>> inFlight = new LinkedHashMap<>();
+  /** Commands that may expunge whose outcome the caller has not looked at yet, oldest first (bounded). */
+  private final java.util.ArrayDeque<PendingCommand<?>> unobserved = new java.util.ArrayDeque<>();
   private volatile PendingCommand<?> awaitingContinuation;
   private volatile MailException failure;
   private MailboxModel model;
@@ -68,6 +70,12 @@ public final class CommandPipeline {
       command.tag = tags.get();
       command.expungeMark = model == null ? 0 : model.expungeMark();
       inFlight.put(command.tag, command);
+      if (command.is(PendingCommand.MAY_EXPUNGE)) {
+        unobserved.addLast(command);
+        if (unobserved.size() > 10_000) {
+          unobserved.removeFirst();
+        }
+      }
     } finally {
       state.unlock();
     }
@@ -273,17 +281,16 @@ public final class CommandPipeline {
   }
 
   /**
-   * The expunge-log position a sequence set issued now refers to: before any EXPUNGE that a command still in flight
-   * may cause, since the caller cannot have seen those.
+   * The expunge-log position a sequence set issued now refers to: the numbering the caller could have seen, so before
+   * any EXPUNGE caused by a command whose handle it has not awaited yet (RFC 9051 §5.5).
    */
   long seqMark(MailboxModel m) {
     state.lock();
     try {
       long mark = m.expungeMark();
-      for (PendingCommand<?> p : inFlight.values()) {
-        if (p.is(PendingCommand.MAY_EXPUNGE) && model == m) {
-          mark = Math.min(mark, p.expungeMark);
-        }
+      unobserved.removeIf(p -> p.observed);
+      for (PendingCommand<?> p : unobserved) {
+        mark = Math.min(mark, p.expungeMark);
       }
       return mark;
     } finally {
@@ -307,6 +314,7 @@ public final class CommandPipeline {
         model.valid(false);
       }
       model = value;
+      unobserved.clear();
     } finally {
       state.unlock();
     }

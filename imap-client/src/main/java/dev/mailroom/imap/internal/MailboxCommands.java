@@ -24,9 +24,20 @@ final class MailboxCommands {
   ImapCommand<SelectedMailbox> select(MailboxName name, boolean examine) {
     String verb = examine ? "EXAMINE" : "SELECT";
     MailboxModel[] model = new MailboxModel[1];
-    return s.submit(verb, PendingCommand.BARRIER, tagged -> {
-      model[0].valid(true);
-      return model[0];
+    return s.submit(verb, PendingCommand.BARRIER, new ResponseHandler<SelectedMailbox>() {
+      @Override
+      public boolean untagged(Response r) {
+        // The SELECT response set (RFC 3501 §6.3.1) already updated the new model; it is not unsolicited.
+        return r instanceof Response.Exists || r instanceof Response.Recent || r instanceof Response.Flags
+            || r instanceof Response.Status st && st.status() == dev.mailroom.imap.ResponseStatus.OK
+            && st.code() != null && !st.code().is("ALERT");
+      }
+
+      @Override
+      public SelectedMailbox ok(Response.Tagged tagged) {
+        model[0].valid(true);
+        return model[0];
+      }
     }, () -> {
       model[0] = new MailboxModel(name, examine);
       s.pipeline.model(model[0]);

@@ -22,7 +22,6 @@ import dev.mailroom.imap.search.SearchResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -106,7 +105,7 @@ final class MessageCommands {
   }
 
   ImapCommand<List<FetchedMessage>> fetchBuffered(SeqSet seqs, UidSet uids, FetchSpec spec) {
-    List<FetchedMessage> out = Collections.synchronizedList(new ArrayList<>());
+    List<FetchedMessage> out = new ArrayList<>(); // touched by the reader thread only
     long limit = s.client.limits().maxInMemoryBytes();
     FetchCollector<List<FetchedMessage>> h = new FetchCollector<>(seqs, uids) {
       private final java.util.Map<String, byte[]> bodies = new java.util.HashMap<>();

@@ -41,6 +41,8 @@ public final class PendingCommand<T> implements ImapCommand<T> {
   final LinkedBlockingQueue<Object> continuations = new LinkedBlockingQueue<>();
   volatile String tag = "";
   volatile boolean writing;
+  /** Whether the caller looked at the outcome (await, toFuture): then it has seen the EXPUNGEs it caused. */
+  volatile boolean observed;
   long expungeMark;
 
   PendingCommand(String name, int flags, ResponseHandler<T> handler, Supplier<EncodedCommand> encoder) {
@@ -61,6 +63,7 @@ public final class PendingCommand<T> implements ImapCommand<T> {
 
   @Override
   public T await() throws MailException {
+    observed = true;
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -73,6 +76,7 @@ public final class PendingCommand<T> implements ImapCommand<T> {
 
   @Override
   public T await(Duration timeout) throws MailException {
+    observed = true;
     try {
       return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
@@ -92,6 +96,7 @@ public final class PendingCommand<T> implements ImapCommand<T> {
 
   @Override
   public CompletableFuture<T> toFuture() {
+    observed = true;
     return future.copy();
   }
 

@@ -125,7 +125,7 @@ class HostileResponsesTest {
   @Test
   @DisplayName("I19: broken modified UTF-7 names from the server are protocol errors, never crashes")
   void i19BrokenNames() {
-    for (String name : new String[] {"&", "&AGE", "&AGE-&AGE-", "&Jjo!", "&2D3dAA-"}) {
+    for (String name : new String[] {"&", "&AGE", "&AGE-&AGE-", "&Jjo!", "caf\u00e9"}) {
       rejects("* LIST () \"/\" \"" + name + "\"\r\n");
     }
   }

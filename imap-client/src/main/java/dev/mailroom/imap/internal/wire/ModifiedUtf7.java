@@ -10,7 +10,9 @@ import java.util.Base64;
 /**
  * Modified UTF-7 for mailbox names (RFC 3501 §5.1.3): printable US-ASCII except {@code &} stands for itself,
  * {@code &} is {@code &-}, and everything else is UTF-16BE in modified base64 ({@code ,} for {@code /}, no padding)
- * between {@code &} and {@code -}. {@link #encode} is canonical; {@link #decode} is strict (SECURITY.md I19): a
+ * between {@code &} and {@code -}. US-ASCII control characters (which a hostile server may put in a name, I06) are
+ * kept as themselves so such a name round-trips to the same bytes; the encoder's string then goes as a literal.
+ * {@link #encode} is canonical; {@link #decode} is strict (SECURITY.md I19): a
  * non-canonical or broken form is refused, so a name decodes to exactly one string and re-encodes to the same bytes.
  */
 public final class ModifiedUtf7 {
@@ -24,13 +26,13 @@ public final class ModifiedUtf7 {
     int i = 0;
     while (i < name.length()) {
       char c = name.charAt(i);
-      if (c >= 0x20 && c <= 0x7e) {
+      if (c <= 0x7f) {
         out.append(c == '&' ? "&-" : String.valueOf(c));
         i++;
         continue;
       }
       int start = i;
-      while (i < name.length() && (name.charAt(i) < 0x20 || name.charAt(i) > 0x7e)) {
+      while (i < name.length() && name.charAt(i) > 0x7f) {
         i++;
       }
       byte[] utf16 = name.substring(start, i).getBytes(StandardCharsets.UTF_16BE);
@@ -52,8 +54,8 @@ public final class ModifiedUtf7 {
     boolean lastWasShift = false;
     while (i < wire.length()) {
       char c = wire.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        throw new IllegalArgumentException("8-bit or control character in a modified UTF-7 name");
+      if (c > 0x7f) {
+        throw new IllegalArgumentException("8-bit character in a modified UTF-7 name");
       }
       if (c != '&') {
         out.append(c);
@@ -107,8 +109,8 @@ public final class ModifiedUtf7 {
     }
     for (int k = 0; k < text.length(); k++) {
       char c = text.charAt(k);
-      if (c >= 0x20 && c <= 0x7e) {
-        throw new IllegalArgumentException("printable ASCII inside a base64 shift (non-canonical modified UTF-7)");
+      if (c <= 0x7f) {
+        throw new IllegalArgumentException("ASCII inside a base64 shift (non-canonical modified UTF-7)");
       }
     }
     if (!ENCODER.encodeToString(bytes).replace('/', ',').equals(b64)) {

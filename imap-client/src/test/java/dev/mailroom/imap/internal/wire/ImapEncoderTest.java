@@ -32,7 +32,7 @@ class ImapEncoderTest {
   @DisplayName("I03: a mailbox name with CRLF and a second command goes as a literal; NUL is refused")
   void i03MailboxInjection() {
     EncodedCommand c = enc("SELECT").sp().mailbox("INBOX\r\nA2 DELETE x").build();
-    assertEquals("SELECT {19}", first(c));
+    assertEquals("SELECT {18}", first(c));
     assertEquals(1, c.literals().size());
     assertTrue(c.literals().get(0).synchronizing());
     assertEquals("INBOX\r\nA2 DELETE x", new String(c.literals().get(0).bytes(), StandardCharsets.UTF_8));

@@ -24,9 +24,11 @@ class ModifiedUtf7Test {
   }
 
   @Test
-  @DisplayName("I19: '&', '&AGE', '&AGE-&AGE-', '&Jjo!', '&2D3dAA-' are refused; the encoder is canonical")
+  @DisplayName("I19: '&', '&AGE', '&AGE-&AGE-', '&Jjo!' are refused; '&2D3dAA-' (a valid pair) decodes; canonical")
   void i19Malformed() {
-    for (String bad : new String[] {"&", "&AGE", "&AGE-&AGE-", "&Jjo!", "&2D3dAA-", "&AGEA-", "caf\u00e9", "&AGE,-"}) {
+    assertEquals("\uD83D\uDD00", ModifiedUtf7.decode("&2D3dAA-"));
+    assertEquals("&2D3dAA-", ModifiedUtf7.encode("\uD83D\uDD00"));
+    for (String bad : new String[] {"&", "&AGE", "&AGE-&AGE-", "&Jjo!", "&AGEA-", "caf\u00e9", "&AGE,-", "&AGE-"}) {
       assertThrows(IllegalArgumentException.class, () -> ModifiedUtf7.decode(bad), bad);
     }
   }
