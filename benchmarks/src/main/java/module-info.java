@@ -6,6 +6,7 @@ module dev.mailroom.benchmarks {
   requires dev.mailroom.mime;
   requires dev.mailroom.smtp;
   requires dev.mailroom.pop3;
+  requires dev.mailroom.imap;
   requires jmh.core;
   requires apache.mime4j.core;
   requires apache.mime4j.dom;

@@ -1,0 +1,55 @@
+package dev.mailroom.imap;
+
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A capability the server advertises (RFC 3501 §7.2.1), compared case-insensitively (stored upper case).
+ *
+ * <pre>{@code
+ * if (session.capabilities().contains(Capability.MOVE)) { ... }
+ * }</pre>
+ *
+ * @param name the capability, such as {@code IDLE} or {@code AUTH=PLAIN}
+ */
+public record Capability(String name) {
+  public static final Capability IMAP4REV1 = new Capability("IMAP4rev1");
+  public static final Capability IMAP4REV2 = new Capability("IMAP4rev2");
+  public static final Capability STARTTLS = new Capability("STARTTLS");
+  public static final Capability LOGINDISABLED = new Capability("LOGINDISABLED");
+  public static final Capability SASL_IR = new Capability("SASL-IR");
+  public static final Capability LITERAL_PLUS = new Capability("LITERAL+");
+  public static final Capability LITERAL_MINUS = new Capability("LITERAL-");
+  public static final Capability IDLE = new Capability("IDLE");
+  public static final Capability MOVE = new Capability("MOVE");
+  public static final Capability UIDPLUS = new Capability("UIDPLUS");
+  public static final Capability UNSELECT = new Capability("UNSELECT");
+  public static final Capability NAMESPACE = new Capability("NAMESPACE");
+  public static final Capability ID = new Capability("ID");
+  public static final Capability ENABLE = new Capability("ENABLE");
+  public static final Capability UTF8_ACCEPT = new Capability("UTF8=ACCEPT");
+  public static final Capability SPECIAL_USE = new Capability("SPECIAL-USE");
+  public static final Capability CHILDREN = new Capability("CHILDREN");
+  public static final Capability BINARY = new Capability("BINARY");
+  public static final Capability ESEARCH = new Capability("ESEARCH");
+  public static final Capability CONDSTORE = new Capability("CONDSTORE");
+
+  public Capability {
+    Objects.requireNonNull(name, "name");
+    name = name.toUpperCase(Locale.ROOT);
+  }
+
+  public static Capability of(String name) {
+    return new Capability(name);
+  }
+
+  /** The SASL mechanism of an {@code AUTH=} capability, or null. */
+  public String authMechanism() {
+    return name.startsWith("AUTH=") ? name.substring(5) : null;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

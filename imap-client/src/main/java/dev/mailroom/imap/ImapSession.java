@@ -1,0 +1,139 @@
+package dev.mailroom.imap;
+
+import dev.mailroom.client.MailException;
+import dev.mailroom.imap.MailboxStatus.StatusItem;
+import dev.mailroom.imap.fetch.FetchHandler;
+import dev.mailroom.imap.fetch.FetchSpec;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import dev.mailroom.imap.search.SearchCriteria;
+import dev.mailroom.imap.search.SearchResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An authenticated IMAP session (RFC 3501, RFC 9051) from {@link ImapClient#connect()}. Every command returns an
+ * {@link ImapCommand} handle at once; many may be in flight and threads may issue commands concurrently. Commands
+ * that would be ambiguous together (RFC 9051 §5.5) are fenced automatically: sequence-number commands never overlap
+ * a command during which the server may expunge, and SELECT, IDLE and the like run alone. Closing sends LOGOUT.
+ *
+ * <pre>{@code
+ * try (ImapSession imap = ImapClient.builder().endpoint(Endpoint.implicitTls("imap.example.org", 993))
+ *     .credentials(Credentials.password("alice", secret)).build().connect()) {
+ *   SelectedMailbox inbox = imap.examine(MailboxName.INBOX).await();
+ *   List<FetchedMessage> recent = imap.fetch(UidSet.from(inbox.uidNext().orElse(1) - 10),
+ *       FetchSpec.builder().envelope().flags().build()).await();
+ * }
+ * }</pre>
+ */
+public interface ImapSession extends AutoCloseable {
+  /** The capabilities now (after TLS and login, refreshed from every CAPABILITY response). */
+  Set<Capability> capabilities();
+
+  /** Whether the server offers {@code c}. */
+  default boolean has(Capability c) {
+    return capabilities().contains(c);
+  }
+
+  /** The selected mailbox's live model, if one is selected. */
+  Optional<SelectedMailbox> selected();
+
+  // Any state
+
+  ImapCommand<Set<Capability>> capability();
+
+  ImapCommand<Void> noop();
+
+  /** {@code ID} (RFC 2971): sends {@code fields} (or NIL) and returns the server's. */
+  ImapCommand<Map<String, String>> id(Map<String, String> fields);
+
+  /** {@code ENABLE} (RFC 5161): returns what the server enabled. */
+  ImapCommand<Set<String>> enable(String... capabilities);
+
+  // Authenticated
+
+  ImapCommand<SelectedMailbox> select(MailboxName mailbox);
+
+  ImapCommand<SelectedMailbox> examine(MailboxName mailbox);
+
+  ImapCommand<Void> create(MailboxName mailbox);
+
+  ImapCommand<Void> delete(MailboxName mailbox);
+
+  ImapCommand<Void> rename(MailboxName from, MailboxName to);
+
+  ImapCommand<Void> subscribe(MailboxName mailbox);
+
+  ImapCommand<Void> unsubscribe(MailboxName mailbox);
+
+  /** {@code LIST reference pattern}; the pattern's {@code *} and {@code %} are wildcards. */
+  ImapCommand<List<ListEntry>> list(String reference, String pattern);
+
+  ImapCommand<List<ListEntry>> lsub(String reference, String pattern);
+
+  ImapCommand<Namespaces> namespace();
+
+  ImapCommand<MailboxStatus> status(MailboxName mailbox, StatusItem... items);
+
+  /** {@code APPEND}, streaming the message as a literal (LITERAL+ when offered). */
+  ImapCommand<AppendResult> append(MailboxName mailbox, AppendRequest request);
+
+  /** {@code IDLE} (RFC 2177) until {@link IdleHandle#stop()}; re-issued before the configured interval. */
+  IdleHandle idle() throws MailException;
+
+  // Selected
+
+  ImapCommand<Void> check();
+
+  /** {@code CLOSE}: expunges deleted messages silently and deselects. */
+  ImapCommand<Void> closeMailbox();
+
+  /** {@code UNSELECT} (RFC 3691): deselects without expunging. */
+  ImapCommand<Void> unselect();
+
+  /** {@code EXPUNGE}: returns the sequence numbers as the server reported them. */
+  ImapCommand<List<Long>> expunge();
+
+  /** {@code UID EXPUNGE} (RFC 4315): only these UIDs. */
+  ImapCommand<List<Long>> expunge(UidSet uids);
+
+  ImapCommand<SearchResult> search(SearchCriteria criteria);
+
+  ImapCommand<SearchResult> uidSearch(SearchCriteria criteria);
+
+  /** {@code FETCH}; bodies buffered in memory (bounded by the limits). */
+  ImapCommand<List<FetchedMessage>> fetch(SeqSet messages, FetchSpec spec);
+
+  /** {@code UID FETCH}; bodies buffered in memory (bounded by the limits). */
+  ImapCommand<List<FetchedMessage>> fetch(UidSet messages, FetchSpec spec);
+
+  /** {@code FETCH} streaming to {@code handler}; returns how many responses it got. */
+  ImapCommand<Long> fetch(SeqSet messages, FetchSpec spec, FetchHandler handler);
+
+  /** {@code UID FETCH} streaming to {@code handler}; returns how many responses it got. */
+  ImapCommand<Long> fetch(UidSet messages, FetchSpec spec, FetchHandler handler);
+
+  ImapCommand<List<FetchedMessage>> store(SeqSet messages, StoreAction action, Set<Flag> flags, boolean silent);
+
+  ImapCommand<List<FetchedMessage>> store(UidSet messages, StoreAction action, Set<Flag> flags, boolean silent);
+
+  ImapCommand<CopyResult> copy(SeqSet messages, MailboxName destination);
+
+  ImapCommand<CopyResult> copy(UidSet messages, MailboxName destination);
+
+  /**
+   * {@code MOVE} (RFC 6851); without it, {@code UID COPY}, {@code UID STORE +FLAGS.SILENT (\Deleted)} and
+   * {@code UID EXPUNGE} (never a bare EXPUNGE; SECURITY.md I24). The fallback needs UIDPLUS.
+   */
+  ImapCommand<CopyResult> move(UidSet messages, MailboxName destination);
+
+  ImapCommand<CopyResult> move(SeqSet messages, MailboxName destination);
+
+  /** {@code LOGOUT}; the connection closes when it completes. */
+  ImapCommand<Void> logout();
+
+  /** Sends LOGOUT (briefly waiting for it) and closes the connection. */
+  @Override
+  void close();
+}

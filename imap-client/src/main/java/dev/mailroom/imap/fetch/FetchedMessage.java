@@ -1,0 +1,41 @@
+package dev.mailroom.imap.fetch;
+
+import dev.mailroom.imap.Flag;
+import dev.mailroom.imap.Uid;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The data of one {@code FETCH} response (RFC 3501 §7.4.2). Items that were not in the response are empty. Bodies
+ * are here only when the FETCH buffered them; a {@link FetchHandler} receives them as streams instead.
+ *
+ * <pre>{@code
+ * for (FetchedMessage m : session.fetch(UidSet.of(1, 2), spec).await()) {
+ *   byte[] raw = m.body(BodySection.whole()).orElseThrow();
+ * }
+ * }</pre>
+ *
+ * @param seq the message sequence number at the time of the response
+ * @param uid the UID, if sent
+ * @param flags the flags, if sent
+ * @param internalDate the INTERNALDATE, if sent
+ * @param size RFC822.SIZE, or -1
+ * @param envelope the ENVELOPE, or null
+ * @param bodyStructure the BODYSTRUCTURE, or null
+ * @param bodies buffered sections by {@link BodySection#responseKey()}
+ */
+public record FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
+    Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
+    Map<String, byte[]> bodies) {
+  public FetchedMessage {
+    bodies = Map.copyOf(bodies);
+  }
+
+  /** The buffered bytes of {@code section} (matched by part, kind and origin), if the response held them. */
+  public Optional<byte[]> body(BodySection section) {
+    byte[] b = bodies.get(section.responseKey());
+    return Optional.ofNullable(b == null ? null : b.clone());
+  }
+}

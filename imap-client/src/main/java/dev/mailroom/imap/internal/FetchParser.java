@@ -1,0 +1,235 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.client.MailException;
+import dev.mailroom.client.MailProtocolException;
+import dev.mailroom.imap.Flag;
+import dev.mailroom.imap.Uid;
+import dev.mailroom.imap.fetch.BodySection;
+import dev.mailroom.imap.fetch.BodyStructure;
+import dev.mailroom.imap.fetch.Envelope;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import dev.mailroom.imap.internal.wire.ImapDecoder;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses {@code msg-att} of a FETCH response (RFC 3501 §7.4.2, RFC 9051 §7.5.2). Body sections are handed to a
+ * {@link BodySink} as they come, literals as streams straight off the connection; the decoder drains what the sink
+ * leaves unread.
+ */
+final class FetchParser {
+  /** RFC 3501 date-time: {@code "dd-Mon-yyyy hh:mm:ss +zzzz"} (day may be space-padded). */
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("d-MMM-yyyy HH:mm:ss Z", Locale.ROOT);
+
+  /** Where body sections go. */
+  interface BodySink {
+    void body(long seq, Uid uidSoFar, BodySection section, long size, InputStream content) throws IOException;
+  }
+
+  private final ImapDecoder d;
+  private final ResponseParser responses;
+  private final StructureParser structures;
+
+  FetchParser(ImapDecoder decoder, ResponseParser responses) {
+    this.d = decoder;
+    this.responses = responses;
+    this.structures = new StructureParser(decoder);
+  }
+
+  /** Parses {@code (att SP att ...)} of message {@code seq}; the decoder is after {@code FETCH SP}. */
+  FetchedMessage parse(long seq, BodySink sink) throws MailException {
+    Uid uid = null;
+    Set<Flag> flags = null;
+    OffsetDateTime internalDate = null;
+    long size = -1;
+    Envelope envelope = null;
+    BodyStructure structure = null;
+    Map<String, byte[]> bodies = new HashMap<>();
+    d.expectListStart();
+    while (!d.tryListEnd()) {
+      String name = d.expectFetchAttName().toUpperCase(Locale.ROOT);
+      switch (name) {
+        case "UID" -> {
+          d.expectSp();
+          long n = d.expectNzNumber();
+          uid = Uid.of(n);
+        }
+        case "FLAGS" -> {
+          d.expectSp();
+          flags = responses.flagList();
+        }
+        case "INTERNALDATE" -> {
+          d.expectSp();
+          internalDate = dateTime(d.expectString());
+        }
+        case "RFC822.SIZE" -> {
+          d.expectSp();
+          size = d.expectNumber64();
+        }
+        case "ENVELOPE" -> {
+          d.expectSp();
+          envelope = structures.envelope();
+        }
+        case "BODYSTRUCTURE" -> {
+          d.expectSp();
+          structure = structures.body();
+        }
+        case "BODY", "BINARY", "RFC822", "RFC822.HEADER", "RFC822.TEXT" -> {
+          if (name.equals("BODY") && d.peek() == ' ') {
+            d.expectSp();
+            structure = structures.body(); // non-extensible BODY
+            break;
+          }
+          BodySection section = rfc822Section(name);
+          if (section == null) {
+            section = sectionSpec();
+          }
+          d.expectSp();
+          deliver(seq, uid, section, name.equals("BINARY"), sink);
+        }
+        default -> {
+          if (d.peek() == '[') {
+            sectionSpec(); // BINARY.SIZE[...] and the like
+          }
+          d.expectSp();
+          d.skipItem(); // MODSEQ, PREVIEW, ... (a later issue models them)
+        }
+      }
+      if (!d.trySp() && d.peek() != ')') {
+        throw d.error("expected SP or ')' in FETCH data");
+      }
+    }
+    d.expectEnd();
+    return new FetchedMessage(seq, Optional.ofNullable(uid), Optional.ofNullable(flags),
+        Optional.ofNullable(internalDate), size, envelope, structure, bodies);
+  }
+
+  private void deliver(long seq, Uid uid, BodySection section, boolean binary, BodySink sink) throws MailException {
+    Long n = d.tryLiteralHeader(binary);
+    InputStream content;
+    long size;
+    if (n != null) {
+      size = n;
+      content = d.literalStream(n);
+    } else if (d.tryNil()) {
+      return;
+    } else {
+      String q = d.tryQuoted();
+      if (q == null) {
+        throw d.error("expected a body section's nstring");
+      }
+      byte[] b = q.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      size = b.length;
+      content = new ByteArrayInputStream(b);
+    }
+    try {
+      sink.body(seq, uid, section, size, content);
+      content.close();
+    } catch (MailException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new FetchConsumerException(e);
+    }
+  }
+
+  private static BodySection rfc822Section(String name) {
+    return switch (name) {
+      case "RFC822" -> BodySection.whole();
+      case "RFC822.HEADER" -> BodySection.header();
+      case "RFC822.TEXT" -> BodySection.text();
+      default -> null;
+    };
+  }
+
+  /** {@code "[" section-spec "]" ["<" number ">"]}; header field names are not kept. */
+  private BodySection sectionSpec() throws MailException {
+    d.expectChar('[');
+    StringBuilder spec = new StringBuilder();
+    int guard = 0;
+    while (d.peek() != ']') {
+      int c = d.peek();
+      if (c < 0 || ++guard > 4096) {
+        throw d.error("unterminated section spec");
+      }
+      if (c == '(' || c == ')' || c == ' ' || c == '"') {
+        if (c == '(') {
+          d.skipItem();
+        } else if (c == '"') {
+          d.tryQuoted();
+        } else {
+          d.tryChar((char) c);
+        }
+        continue;
+      }
+      spec.append((char) c);
+      d.tryChar((char) c);
+    }
+    d.expectChar(']');
+    long origin = -1;
+    if (d.tryChar('<')) {
+      origin = d.expectNumber();
+      d.expectChar('>');
+    }
+    return parseSpec(spec.toString(), origin);
+  }
+
+  private BodySection parseSpec(String spec, long origin) throws MailProtocolException {
+    String upper = spec.toUpperCase(Locale.ROOT);
+    StringBuilder part = new StringBuilder();
+    String rest = upper;
+    while (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
+      int dot = rest.indexOf('.');
+      String num = dot < 0 ? rest : rest.substring(0, dot);
+      if (!num.chars().allMatch(Character::isDigit)) {
+        break;
+      }
+      part.append(part.length() == 0 ? "" : ".").append(num);
+      rest = dot < 0 ? "" : rest.substring(dot + 1);
+    }
+    BodySection.Kind kind = switch (rest) {
+      case "" -> BodySection.Kind.WHOLE;
+      case "HEADER" -> BodySection.Kind.HEADER;
+      case "HEADER.FIELDS" -> BodySection.Kind.HEADER_FIELDS;
+      case "HEADER.FIELDS.NOT" -> BodySection.Kind.HEADER_FIELDS_NOT;
+      case "TEXT" -> BodySection.Kind.TEXT;
+      case "MIME" -> BodySection.Kind.MIME;
+      default -> throw new MailProtocolException("unknown body section: " + spec);
+    };
+    try {
+      return new BodySection(part.toString(), kind, List.of(), false, origin, -1);
+    } catch (IllegalArgumentException e) {
+      throw new MailProtocolException("invalid body section from the server: " + spec);
+    }
+  }
+
+  static OffsetDateTime dateTime(String s) throws MailProtocolException {
+    if (s.length() > 40) {
+      throw new MailProtocolException("INTERNALDATE too long (SECURITY.md I17)");
+    }
+    try {
+      return OffsetDateTime.parse(s.trim(), DATE_TIME);
+    } catch (DateTimeParseException e) {
+      throw new MailProtocolException("invalid INTERNALDATE: " + s);
+    }
+  }
+
+  /** A {@link dev.mailroom.imap.fetch.FetchHandler} threw: the connection cannot be resynchronised (R12). */
+  static final class FetchConsumerException extends MailProtocolException {
+    private static final long serialVersionUID = 1L;
+
+    FetchConsumerException(IOException cause) {
+      super("the FETCH handler failed mid-literal; the connection was closed: " + cause.getMessage(), cause);
+    }
+  }
+}

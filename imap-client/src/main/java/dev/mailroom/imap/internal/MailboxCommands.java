@@ -1,0 +1,149 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.client.MailProtocolException;
+import dev.mailroom.imap.ImapCommand;
+import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.MailboxName;
+import dev.mailroom.imap.MailboxStatus;
+import dev.mailroom.imap.Namespaces;
+import dev.mailroom.imap.SelectedMailbox;
+import dev.mailroom.imap.internal.wire.ImapEncoder;
+import dev.mailroom.imap.internal.wire.ModifiedUtf7;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Mailbox commands of the authenticated state (RFC 3501 §6.3, RFC 2342, RFC 3691) and CLOSE. */
+final class MailboxCommands {
+  private final RealImapSession s;
+
+  MailboxCommands(RealImapSession session) {
+    this.s = session;
+  }
+
+  /** SELECT or EXAMINE: runs alone; the new model collects the untagged data and is valid once OK arrives. */
+  ImapCommand<SelectedMailbox> select(MailboxName name, boolean examine) {
+    String verb = examine ? "EXAMINE" : "SELECT";
+    MailboxModel[] model = new MailboxModel[1];
+    return s.submit(verb, PendingCommand.BARRIER, new ResponseHandler<SelectedMailbox>() {
+      @Override
+      public boolean untagged(Response r) {
+        // The SELECT response set (RFC 3501 §6.3.1) already updated the new model; it is not unsolicited.
+        return r instanceof Response.Exists || r instanceof Response.Recent || r instanceof Response.Flags
+            || r instanceof Response.Status st && st.status() == dev.mailroom.imap.ResponseStatus.OK
+            && st.code() != null && !st.code().is("ALERT");
+      }
+
+      @Override
+      public SelectedMailbox ok(Response.Tagged tagged) {
+        model[0].valid(true);
+        return model[0];
+      }
+    }, () -> {
+      model[0] = new MailboxModel(name, examine);
+      s.pipeline.model(model[0]);
+      return s.state.encoder(verb).sp().mailbox(name.name()).build();
+    });
+  }
+
+  /** CLOSE or UNSELECT: the model becomes invalid. */
+  ImapCommand<Void> deselect(String verb) {
+    return s.submit(verb, PendingCommand.BARRIER, tagged -> {
+      s.pipeline.model(null);
+      return null;
+    }, () -> s.state.encoder(verb).build());
+  }
+
+  ImapCommand<Void> named(String verb, MailboxName name) {
+    return s.submit(verb, PendingCommand.MAY_EXPUNGE, tagged -> null,
+        () -> s.state.encoder(verb).sp().mailbox(name.name()).build());
+  }
+
+  ImapCommand<Void> rename(MailboxName from, MailboxName to) {
+    return s.submit("RENAME", PendingCommand.MAY_EXPUNGE, tagged -> null,
+        () -> s.state.encoder("RENAME").sp().mailbox(from.name()).sp().mailbox(to.name()).build());
+  }
+
+  ImapCommand<List<ListEntry>> list(String verb, String reference, String pattern) {
+    List<ListEntry> entries = new ArrayList<>();
+    boolean lsub = verb.equals("LSUB");
+    return s.submit(verb, PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.ListData l && l.lsub() == lsub) {
+          entries.add(l.entry());
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public List<ListEntry> ok(Response.Tagged tagged) {
+        return List.copyOf(entries);
+      }
+    }, () -> {
+      ImapEncoder enc = s.state.encoder(verb).sp();
+      enc.string(nameText(reference)).sp().string(nameText(pattern));
+      return enc.build();
+    });
+  }
+
+  private String nameText(String text) {
+    return s.state.utf8() ? text : ModifiedUtf7.encode(text);
+  }
+
+  ImapCommand<Namespaces> namespace() {
+    Namespaces[] result = new Namespaces[1];
+    return s.submit("NAMESPACE", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.NamespaceData n && result[0] == null) {
+          result[0] = n.namespaces();
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public Namespaces ok(Response.Tagged tagged) throws MailProtocolException {
+        if (result[0] == null) {
+          throw new MailProtocolException("NAMESPACE completed without a NAMESPACE response");
+        }
+        return result[0];
+      }
+    }, () -> s.state.encoder("NAMESPACE").build());
+  }
+
+  ImapCommand<MailboxStatus> status(MailboxName name, MailboxStatus.StatusItem... items) {
+    if (items.length == 0) {
+      throw new IllegalArgumentException("STATUS needs at least one item");
+    }
+    MailboxStatus[] result = new MailboxStatus[1];
+    return s.submit("STATUS", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.StatusData d && result[0] == null && d.status().mailbox().equals(name)) {
+          result[0] = d.status();
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public MailboxStatus ok(Response.Tagged tagged) throws MailProtocolException {
+        if (result[0] == null) {
+          throw new MailProtocolException("STATUS completed without a STATUS response for " + name);
+        }
+        return result[0];
+      }
+    }, () -> {
+      ImapEncoder enc = s.state.encoder("STATUS").sp().mailbox(name.name()).sp().listStart();
+      for (int i = 0; i < items.length; i++) {
+        if (i > 0) {
+          enc.sp();
+        }
+        enc.atom(items[i].name());
+      }
+      return enc.listEnd().build();
+    });
+  }
+}

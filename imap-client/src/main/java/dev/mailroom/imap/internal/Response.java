@@ -1,0 +1,70 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.Flag;
+import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.MailboxStatus;
+import dev.mailroom.imap.Namespaces;
+import dev.mailroom.imap.ResponseCode;
+import dev.mailroom.imap.ResponseStatus;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A decoded server response (RFC 3501 §7, RFC 9051 §7). Sealed so the router's switch is exhaustive; extensions
+ * (VANISHED, QUOTA, METADATA, ...) add records here.
+ */
+public sealed interface Response {
+  /** {@code + text}. */
+  record Continuation(String text) implements Response { }
+
+  /** {@code tag OK/NO/BAD [code] text}. */
+  record Tagged(String tag, ResponseStatus status, ResponseCode code, String text) implements Response { }
+
+  /** {@code * OK/NO/BAD/BYE/PREAUTH [code] text}. */
+  record Status(ResponseStatus status, ResponseCode code, String text) implements Response { }
+
+  /** {@code * CAPABILITY ...}. */
+  record Capabilities(Set<Capability> capabilities) implements Response { }
+
+  /** {@code * n EXISTS}. */
+  record Exists(long count) implements Response { }
+
+  /** {@code * n RECENT}. */
+  record Recent(long count) implements Response { }
+
+  /** {@code * n EXPUNGE}. */
+  record Expunge(long seq) implements Response { }
+
+  /** {@code * FLAGS (...)}. */
+  record Flags(Set<Flag> flags) implements Response { }
+
+  /** {@code * LIST} or {@code * LSUB}. */
+  record ListData(ListEntry entry, boolean lsub) implements Response { }
+
+  /** {@code * STATUS}. */
+  record StatusData(MailboxStatus status) implements Response { }
+
+  /** {@code * SEARCH n...}. */
+  record Search(List<Long> numbers) implements Response { }
+
+  /** {@code * ESEARCH (TAG "x") [UID] ALL set / COUNT n ...} (RFC 4731, RFC 9051 §7.3.4). */
+  record ESearch(String tag, boolean uid, List<Long> all, long count) implements Response { }
+
+  /** {@code * NAMESPACE}. */
+  record NamespaceData(Namespaces namespaces) implements Response { }
+
+  /** {@code * ID (...)}. */
+  record Id(Map<String, String> fields) implements Response { }
+
+  /** {@code * ENABLED ...}. */
+  record Enabled(Set<String> capabilities) implements Response { }
+
+  /** {@code * n FETCH (...)}, after its bodies went to the target. */
+  record Fetch(FetchedMessage message) implements Response { }
+
+  /** An untagged response this core does not model; skipped. */
+  record Other(String name) implements Response { }
+}

@@ -1,0 +1,37 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.client.MailException;
+import dev.mailroom.imap.Uid;
+import dev.mailroom.imap.fetch.BodyPart;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Collects one command's result on the reader thread: the untagged responses it claims, FETCH data addressed to it,
+ * and the final value when the tagged OK arrives.
+ *
+ * @param <T> the result type
+ */
+interface ResponseHandler<T> {
+  /** Claims an untagged response; true if it belongs to this command. */
+  default boolean untagged(Response response) {
+    return false;
+  }
+
+  /** Whether FETCH data for message {@code seq} (UID if known yet) belongs to this command. */
+  default boolean acceptsFetch(long seq, Uid uid) {
+    return false;
+  }
+
+  /** A body section of a FETCH this command accepted. */
+  default void body(BodyPart part, InputStream content) throws IOException {
+  }
+
+  /** A complete FETCH response this command accepted. */
+  default void fetched(FetchedMessage message) {
+  }
+
+  /** The result, on tagged OK. */
+  T ok(Response.Tagged tagged) throws MailException;
+}

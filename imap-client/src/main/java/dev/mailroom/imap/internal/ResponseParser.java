@@ -1,0 +1,345 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.client.Limits;
+import dev.mailroom.client.MailException;
+import dev.mailroom.client.MailProtocolException;
+import dev.mailroom.client.internal.transport.ProtocolInput;
+import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.Flag;
+import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.MailboxName;
+import dev.mailroom.imap.MailboxStatus;
+import dev.mailroom.imap.Namespaces;
+import dev.mailroom.imap.ResponseCode;
+import dev.mailroom.imap.ResponseStatus;
+import dev.mailroom.imap.internal.wire.ImapDecoder;
+import dev.mailroom.imap.internal.wire.ModifiedUtf7;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Parses the non-FETCH responses (RFC 3501 §7 / RFC 9051 §7) from an {@link ImapDecoder} positioned after
+ * {@code * } or the tag. Unknown responses are skipped whole.
+ */
+final class ResponseParser {
+  /** SECURITY.md I27: at most this many capabilities are kept. */
+  static final int MAX_CAPABILITIES = 512;
+
+  private final ImapDecoder d;
+  private boolean utf8Names;
+
+  ResponseParser(ImapDecoder decoder) {
+    this.d = decoder;
+  }
+
+  void utf8Names(boolean value) {
+    utf8Names = value;
+  }
+
+  /** {@code resp-cond-state} after the status atom: {@code [SP "[" code "]"] [SP text]}. */
+  Response.Status statusRest(ResponseStatus status) throws MailException {
+    ResponseCode code = null;
+    String text = "";
+    if (d.trySp()) {
+      String rest = d.restOfLine();
+      if (rest.startsWith("[")) {
+        int close = rest.indexOf(']');
+        if (close < 0) {
+          throw new MailProtocolException("unterminated response code: " + abbreviate(rest));
+        }
+        String inner = rest.substring(1, close);
+        int sp = inner.indexOf(' ');
+        String name = sp < 0 ? inner : inner.substring(0, sp);
+        if (name.isEmpty()) {
+          throw new MailProtocolException("empty response code");
+        }
+        code = new ResponseCode(name, sp < 0 ? "" : inner.substring(sp + 1));
+        String after = rest.substring(close + 1);
+        text = after.startsWith(" ") ? after.substring(1) : after;
+      } else {
+        text = rest;
+      }
+    } else if (!d.atEnd()) {
+      throw d.error("expected SP after " + status);
+    }
+    d.expectEnd();
+    return new Response.Status(status, code, text);
+  }
+
+  /** Parses an untagged response whose first atom is {@code name} (the decoder is after it). */
+  Response untagged(String name) throws MailException {
+    switch (name.toUpperCase(Locale.ROOT)) {
+      case "OK", "NO", "BAD", "BYE", "PREAUTH" -> {
+        return statusRest(ResponseStatus.valueOf(name.toUpperCase(Locale.ROOT)));
+      }
+      case "CAPABILITY" -> {
+        return new Response.Capabilities(capabilities(d.restOfLine()));
+      }
+      case "FLAGS" -> {
+        d.expectSp();
+        Set<Flag> flags = flagList();
+        d.expectEnd();
+        return new Response.Flags(flags);
+      }
+      case "LIST", "LSUB" -> {
+        return new Response.ListData(listEntry(), name.equalsIgnoreCase("LSUB"));
+      }
+      case "STATUS" -> {
+        return new Response.StatusData(status());
+      }
+      case "SEARCH" -> {
+        List<Long> numbers = new ArrayList<>();
+        while (d.trySp()) {
+          if (d.peek() == '(') {
+            d.skipItem(); // (MODSEQ n) of RFC 7162
+            continue;
+          }
+          numbers.add(d.expectNzNumber());
+        }
+        d.expectEnd();
+        return new Response.Search(numbers);
+      }
+      case "ESEARCH" -> {
+        return esearch();
+      }
+      case "NAMESPACE" -> {
+        d.expectSp();
+        List<Namespaces.Namespace> personal = namespaceList();
+        d.expectSp();
+        List<Namespaces.Namespace> other = namespaceList();
+        d.expectSp();
+        List<Namespaces.Namespace> shared = namespaceList();
+        d.expectEnd();
+        return new Response.NamespaceData(new Namespaces(personal, other, shared));
+      }
+      case "ID" -> {
+        d.expectSp();
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (!d.tryNil()) {
+          d.expectListStart();
+          while (!d.tryListEnd()) {
+            String k = d.expectString();
+            d.expectSp();
+            fields.put(k, d.expectNString());
+            d.trySp();
+          }
+        }
+        d.expectEnd();
+        return new Response.Id(fields);
+      }
+      case "ENABLED" -> {
+        Set<String> caps = new LinkedHashSet<>();
+        while (d.trySp()) {
+          caps.add(d.expectAtom().toUpperCase(Locale.ROOT));
+        }
+        d.expectEnd();
+        return new Response.Enabled(caps);
+      }
+      default -> {
+        d.skipResponse();
+        return new Response.Other(name);
+      }
+    }
+  }
+
+  /** Capability atoms from {@code text}, bounded (I27). */
+  static Set<Capability> capabilities(String text) throws MailProtocolException {
+    Set<Capability> caps = new LinkedHashSet<>();
+    for (String word : text.trim().split(" +")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (caps.size() >= MAX_CAPABILITIES) {
+        break;
+      }
+      for (int i = 0; i < word.length(); i++) {
+        char c = word.charAt(i);
+        if (c <= 0x20 || c >= 0x7f) {
+          throw new MailProtocolException("invalid capability atom");
+        }
+      }
+      caps.add(Capability.of(word));
+    }
+    return caps;
+  }
+
+  Set<Flag> flagList() throws MailException {
+    Set<Flag> flags = new LinkedHashSet<>();
+    d.expectListStart();
+    while (!d.tryListEnd()) {
+      flags.add(flag(d.expectFlag()));
+      if (!d.trySp() && d.peek() != ')') {
+        throw d.error("expected SP or ')' in a flag list");
+      }
+    }
+    return flags;
+  }
+
+  private Flag flag(String s) throws MailProtocolException {
+    try {
+      return new Flag(s);
+    } catch (IllegalArgumentException e) {
+      throw new MailProtocolException("invalid flag from the server: " + abbreviate(s));
+    }
+  }
+
+  private ListEntry listEntry() throws MailException {
+    d.expectSp();
+    Set<String> attributes = new LinkedHashSet<>();
+    d.expectListStart();
+    while (!d.tryListEnd()) {
+      attributes.add(d.expectFlag());
+      d.trySp();
+    }
+    d.expectSp();
+    Character delimiter = null;
+    if (!d.tryNil()) {
+      String q = d.tryQuoted();
+      if (q == null || q.length() != 1) {
+        throw d.error("expected a one-character hierarchy delimiter");
+      }
+      delimiter = q.charAt(0);
+    }
+    d.expectSp();
+    MailboxName name = mailbox(d.expectAstring());
+    if (d.trySp()) {
+      d.skipItem(); // LIST-EXTENDED data
+    }
+    d.expectEnd();
+    return new ListEntry(attributes, delimiter, name);
+  }
+
+  MailboxName mailbox(String wire) throws MailProtocolException {
+    if (wire.isEmpty()) {
+      throw new MailProtocolException("empty mailbox name from the server");
+    }
+    try {
+      return MailboxName.of(utf8Names ? wire : ModifiedUtf7.decode(wire));
+    } catch (IllegalArgumentException e) {
+      throw new MailProtocolException("mailbox name from the server: " + e.getMessage());
+    }
+  }
+
+  private MailboxStatus status() throws MailException {
+    d.expectSp();
+    MailboxName name = mailbox(d.expectAstring());
+    d.expectSp();
+    Map<String, Long> items = new LinkedHashMap<>();
+    d.expectListStart();
+    while (!d.tryListEnd()) {
+      String item = d.expectAtom().toUpperCase(Locale.ROOT);
+      d.expectSp();
+      items.put(item, d.expectNumber64());
+      d.trySp();
+    }
+    if (items.isEmpty()) {
+      throw d.error("STATUS without items"); // SECURITY.md I17
+    }
+    d.expectEnd();
+    return new MailboxStatus(name, opt(items, "MESSAGES"), opt(items, "RECENT"), opt(items, "UIDNEXT"),
+        opt(items, "UIDVALIDITY"), opt(items, "UNSEEN"), opt(items, "HIGHESTMODSEQ"), opt(items, "SIZE"));
+  }
+
+  private static OptionalLong opt(Map<String, Long> m, String key) {
+    Long v = m.get(key);
+    return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  private Response esearch() throws MailException {
+    String tag = null;
+    boolean uid = false;
+    List<Long> all = new ArrayList<>();
+    long count = -1;
+    while (d.trySp()) {
+      if (d.tryListStart()) {
+        String name = d.expectAtom();
+        d.expectSp();
+        String value = d.expectString();
+        d.expectListEnd();
+        if (name.equalsIgnoreCase("TAG")) {
+          tag = value;
+        }
+        continue;
+      }
+      String key = d.expectAtom().toUpperCase(Locale.ROOT);
+      if (key.equals("UID")) {
+        uid = true;
+        continue;
+      }
+      d.expectSp();
+      switch (key) {
+        case "ALL" -> expandBounded(d.expectSequenceSet(), all);
+        case "COUNT" -> count = d.expectNumber();
+        case "MIN", "MAX" -> all.add(d.expectNzNumber());
+        default -> d.skipItem();
+      }
+    }
+    d.expectEnd();
+    return new Response.ESearch(tag, uid, all, count);
+  }
+
+  /** Expands an ESEARCH ALL set, refusing more numbers than a line could have held (SECURITY.md I14). */
+  private void expandBounded(String set, List<Long> out) throws MailProtocolException {
+    long budget = Math.max(1000, 64L * 1024 * 1024 / 16);
+    for (String item : set.split(",")) {
+      int colon = item.indexOf(':');
+      if (item.contains("*")) {
+        throw new MailProtocolException("'*' in an ESEARCH result");
+      }
+      long a = Long.parseLong(colon < 0 ? item : item.substring(0, colon));
+      long b = colon < 0 ? a : Long.parseLong(item.substring(colon + 1));
+      long lo = Math.min(a, b);
+      long hi = Math.max(a, b);
+      if (hi - lo + out.size() > budget) {
+        throw new MailProtocolException("ESEARCH result set too large to expand (SECURITY.md I14)");
+      }
+      for (long n = lo; n <= hi; n++) {
+        out.add(n);
+      }
+    }
+  }
+
+  private List<Namespaces.Namespace> namespaceList() throws MailException {
+    List<Namespaces.Namespace> list = new ArrayList<>();
+    if (d.tryNil()) {
+      return list;
+    }
+    d.expectListStart();
+    while (!d.tryListEnd()) {
+      d.expectListStart();
+      String prefix = d.expectString();
+      d.expectSp();
+      Character delim = null;
+      if (!d.tryNil()) {
+        String q = d.expectString();
+        if (q.length() != 1) {
+          throw d.error("bad namespace delimiter");
+        }
+        delim = q.charAt(0);
+      }
+      while (d.trySp()) {
+        d.skipItem(); // namespace-response-extensions
+      }
+      d.expectListEnd();
+      list.add(new Namespaces.Namespace(prefix, delim));
+    }
+    return list;
+  }
+
+  /** A decoder over {@code text} alone, for response-code data such as PERMANENTFLAGS or COPYUID. */
+  static ImapDecoder over(String text) {
+    return new ImapDecoder(ProtocolInput.of((text + "\r\n").getBytes(StandardCharsets.UTF_8),
+        Limits.defaults()));
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "..." : s;
+  }
+}

@@ -1,0 +1,131 @@
+package dev.mailroom.imap.internal;
+
+import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.ImapCommand;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/** Commands valid in any state (RFC 3501 §6.1; RFC 2971 ID; RFC 5161 ENABLE). */
+final class SessionCommands {
+  private final RealImapSession s;
+
+  SessionCommands(RealImapSession session) {
+    this.s = session;
+  }
+
+  /** An OK handler for LOGIN/AUTHENTICATE: a {@code [CAPABILITY]} code was already applied by the router. */
+  static Void capabilitiesFromCode(Response.Tagged tagged) {
+    return null;
+  }
+
+  PendingCommand<Set<Capability>> capability() {
+    Set<Capability>[] seen = newSet();
+    return s.submit("CAPABILITY", 0, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.Capabilities c && seen[0] == null) {
+          seen[0] = c.capabilities();
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public Set<Capability> ok(Response.Tagged tagged) throws dev.mailroom.client.MailProtocolException {
+        if (seen[0] == null) {
+          throw new dev.mailroom.client.MailProtocolException("CAPABILITY completed without a CAPABILITY response");
+        }
+        return seen[0];
+      }
+    }, () -> s.state.encoder("CAPABILITY").build());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Set<Capability>[] newSet() {
+    return (Set<Capability>[]) new Set<?>[1];
+  }
+
+  PendingCommand<Void> simple(String name, int flags) {
+    return s.submit(name, flags, tagged -> null, () -> s.state.encoder(name).build());
+  }
+
+  PendingCommand<Void> logout() {
+    return s.submit("LOGOUT", PendingCommand.BARRIER, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        return r instanceof Response.Status st && st.status() == dev.mailroom.imap.ResponseStatus.BYE;
+      }
+
+      @Override
+      public Void ok(Response.Tagged tagged) {
+        return null;
+      }
+    }, () -> s.state.encoder("LOGOUT").build());
+  }
+
+  ImapCommand<Map<String, String>> id(Map<String, String> fields) {
+    Map<String, String> result = new LinkedHashMap<>();
+    return s.submit("ID", 0, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.Id id) {
+          result.putAll(id.fields());
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public Map<String, String> ok(Response.Tagged tagged) {
+        return Map.copyOf(result);
+      }
+    }, () -> {
+      var enc = s.state.encoder("ID").sp();
+      if (fields == null || fields.isEmpty()) {
+        return enc.raw("NIL").build();
+      }
+      enc.listStart();
+      boolean first = true;
+      for (Map.Entry<String, String> e : fields.entrySet()) {
+        if (!first) {
+          enc.sp();
+        }
+        first = false;
+        enc.string(e.getKey()).sp();
+        if (e.getValue() == null) {
+          enc.raw("NIL");
+        } else {
+          enc.string(e.getValue());
+        }
+      }
+      return enc.listEnd().build();
+    });
+  }
+
+  PendingCommand<Set<String>> enable(String... capabilities) {
+    Set<String> enabled = new LinkedHashSet<>();
+    return s.submit("ENABLE", PendingCommand.BARRIER, new ResponseHandler<>() {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.Enabled e) {
+          enabled.addAll(e.capabilities());
+          return true;
+        }
+        return false;
+      }
+
+      @Override
+      public Set<String> ok(Response.Tagged tagged) {
+        return Set.copyOf(enabled);
+      }
+    }, () -> {
+      var enc = s.state.encoder("ENABLE");
+      for (String c : capabilities) {
+        enc.sp().atom(c);
+      }
+      return enc.build();
+    });
+  }
+}
