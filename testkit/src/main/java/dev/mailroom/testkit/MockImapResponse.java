@@ -78,7 +78,11 @@ public final class MockImapResponse {
     return new MockImapResponse(template, true, refusingLiteral, start, end, startTls);
   }
 
-  /** Sent instead of {@code + } when the command announces a synchronising literal; the literal is not read. */
+  /**
+   * Sent as soon as the command announces a literal, which is then not read: instead of {@code + } for a
+   * synchronising literal (SECURITY.md I05); for a LITERAL+ one, which the client sends without waiting, typically
+   * with {@link #onStart} {@link SocketEffect#RESET} to drop the connection mid-literal (I25).
+   */
   public MockImapResponse refusingLiteral() {
     return new MockImapResponse(template, deferred, true, start, end, startTls);
   }

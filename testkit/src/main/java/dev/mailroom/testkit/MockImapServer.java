@@ -162,14 +162,12 @@ public final class MockImapServer extends MockMailServer {
       if (m.find()) {
         long n = Long.parseLong(m.group(1));
         boolean plus = !m.group(2).isEmpty();
-        if (!plus) {
-          MockImapResponse next = queue.peek();
-          if (next != null && next.isRefusingLiteral()) {
-            queue.poll();
-            byte[] out = next.render(p.tag);
-            finish(server, command.connectionIndex(), p);
-            return next.toReply(out);
-          }
+        MockImapResponse next = queue.peek();
+        if (next != null && next.isRefusingLiteral()) {
+          queue.poll();
+          byte[] out = next.render(p.tag);
+          finish(server, command.connectionIndex(), p);
+          return next.toReply(out);
         }
         p.wire.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
         p.literals.add(null);

@@ -3,6 +3,8 @@ package dev.mailroom.imap.internal;
 import dev.mailroom.imap.AppendRequest;
 import dev.mailroom.imap.AppendResult;
 import dev.mailroom.imap.Flag;
+import dev.mailroom.imap.ImapAppendUnknownException;
+import dev.mailroom.imap.ImapNotAppendedException;
 import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.Uid;
@@ -26,7 +28,7 @@ final class AppendCommand {
   }
 
   ImapCommand<AppendResult> append(MailboxName mailbox, AppendRequest request) {
-    return s.submit("APPEND", PendingCommand.MAY_EXPUNGE, tagged -> {
+    PendingCommand<AppendResult> command = new PendingCommand<>("APPEND", PendingCommand.MAY_EXPUNGE, tagged -> {
       if (tagged.code() != null && tagged.code().is("APPENDUID")) {
         String[] parts = tagged.code().data().split(" ");
         try {
@@ -58,5 +60,8 @@ final class AppendCommand {
       enc.sp().literal(request.size(), request.content().get(), false);
       return enc.build();
     });
+    return s.submit(command.onLostConnection((cause, sent) -> sent
+        ? new ImapAppendUnknownException(mailbox.name(), request.messageId(), cause)
+        : new ImapNotAppendedException(mailbox.name(), cause)));
   }
 }

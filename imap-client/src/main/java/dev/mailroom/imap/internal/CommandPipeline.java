@@ -64,7 +64,7 @@ public final class CommandPipeline {
         changed.awaitUninterruptibly();
       }
       if (failure != null) {
-        command.future.completeExceptionally(failure);
+        command.failConnection(failure);
         return command;
       }
       command.tag = tags.get();
@@ -106,7 +106,7 @@ public final class CommandPipeline {
     try {
       if (failure != null) {
         complete(command);
-        command.future.completeExceptionally(failure);
+        command.failConnection(failure);
         return;
       }
       EncodedCommand encoded = command.encoder.get();
@@ -137,6 +137,8 @@ public final class CommandPipeline {
         }
         sendLiteral(literal);
       }
+      // From here the final CRLF may reach the server: a failure now leaves the outcome unknown (I25).
+      command.sent = true;
       transport.flush();
     } catch (MailException e) {
       fail(e);
@@ -344,7 +346,7 @@ public final class CommandPipeline {
     transport.close();
     for (PendingCommand<?> p : failed) {
       p.continuations.add(failure);
-      p.future.completeExceptionally(failure);
+      p.failConnection(failure);
     }
   }
 

@@ -41,6 +41,10 @@ public final class PendingCommand<T> implements ImapCommand<T> {
   final LinkedBlockingQueue<Object> continuations = new LinkedBlockingQueue<>();
   volatile String tag = "";
   volatile boolean writing;
+  /** Whether the command was written whole (up to its final CRLF): the server may have acted on it. */
+  volatile boolean sent;
+  /** Turns a connection failure into this command's own error, knowing whether it was {@link #sent} (I25). */
+  private volatile LostConnection lost = (cause, wasSent) -> cause;
   /** Whether the caller looked at the outcome (await, toFuture): then it has seen the EXPUNGEs it caused. */
   volatile boolean observed;
   long expungeMark;
@@ -50,6 +54,23 @@ public final class PendingCommand<T> implements ImapCommand<T> {
     this.flags = flags;
     this.handler = handler;
     this.encoder = encoder;
+  }
+
+  /** What a command whose outcome depends on how far it got says when the connection fails under it. */
+  @FunctionalInterface
+  interface LostConnection {
+    MailException map(MailException cause, boolean sent);
+  }
+
+  /** Sets how a connection failure is reported for this command (before it is submitted). */
+  PendingCommand<T> onLostConnection(LostConnection mapping) {
+    this.lost = mapping;
+    return this;
+  }
+
+  /** Fails the handle because the connection failed (or had failed before it was written). */
+  void failConnection(MailException cause) {
+    future.completeExceptionally(lost.map(cause, sent));
   }
 
   boolean is(int flag) {
