@@ -2,6 +2,7 @@ package dev.mailroom.imap;
 
 import dev.mailroom.imap.internal.wire.SequenceSetSyntax;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /** Ranges of 32-bit numbers with {@code *} (as {@link #STAR}); shared by {@link SeqSet} and {@link UidSet}. */
@@ -22,6 +23,25 @@ final class NumberSet {
       long a = number(colon < 0 ? item : item.substring(0, colon));
       long b = colon < 0 ? a : number(item.substring(colon + 1));
       ranges.add(normalise(a, b));
+    }
+    return ranges;
+  }
+
+  /** The numbers sorted, de-duplicated and joined into runs ({@code 1,2,3,7} becomes {@code 1:3,7}). */
+  static List<long[]> runs(Collection<Long> numbers) {
+    long[] sorted = numbers.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+    List<long[]> ranges = new ArrayList<>();
+    for (long n : sorted) {
+      check(n);
+      if (n == STAR) {
+        throw new IllegalArgumentException("* is not a number");
+      }
+      long[] last = ranges.isEmpty() ? null : ranges.get(ranges.size() - 1);
+      if (last != null && last[1] == n - 1) {
+        last[1] = n;
+      } else {
+        ranges.add(new long[] {n, n});
+      }
     }
     return ranges;
   }

@@ -1,6 +1,7 @@
 package dev.mailroom.imap;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
@@ -30,6 +31,16 @@ public final class SeqSet {
       r.add(NumberSet.normalise(n, n));
     }
     return new SeqSet(r);
+  }
+
+  /**
+   * The given sequence numbers in runs, such as the numbers of a {@code SearchResult}: {@code [1, 2, 3, 7]} becomes
+   * {@code 1:3,7}, so a long result stays a short command.
+   *
+   * @throws IllegalArgumentException if {@code numbers} is empty or holds a number outside 1 to 2^32-1
+   */
+  public static SeqSet of(Collection<Long> numbers) {
+    return new SeqSet(NumberSet.runs(numbers));
   }
 
   /** {@code first:last}. */

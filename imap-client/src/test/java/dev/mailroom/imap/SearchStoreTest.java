@@ -2,6 +2,8 @@ package dev.mailroom.imap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailroom.imap.search.SearchCriteria;
 import dev.mailroom.imap.search.SearchResult;
@@ -54,6 +56,28 @@ class SearchStoreTest {
       imap.enqueue(MockImapResponse.ok("done", "* SEARCH 1"));
       s.uidSearch(SearchCriteria.subject("Réunion")).await();
       assertEquals("UID SEARCH CHARSET UTF-8 SUBJECT {8+}", imap.takeImapCommand().command());
+    }
+  }
+
+  @Test
+  @DisplayName("a UID SEARCH result becomes the next command's set in runs, never one number per match (I14)")
+  void searchResultAsSet() throws Exception {
+    try (ImapSession s = selected()) {
+      imap.enqueue(MockImapResponse.ok("done", "* SEARCH 7 3 4 5 9 10 4"), MockImapResponse.ok("done"),
+          MockImapResponse.ok("done", "* SEARCH"), MockImapResponse.ok("done", "* SEARCH 2 3"));
+      SearchResult r = s.uidSearch(SearchCriteria.unseen()).await();
+      UidSet set = r.uidSet().orElseThrow();
+      assertEquals("3:5,7,9:10", set.toString());
+      assertEquals(6, set.size());
+      s.store(set, StoreAction.ADD, Set.of(Flag.SEEN), true).await();
+      imap.takeImapCommand();
+      assertEquals("UID STORE 3:5,7,9:10 +FLAGS.SILENT (\\Seen)", imap.takeImapCommand().command());
+      assertTrue(s.uidSearch(SearchCriteria.unseen()).await().uidSet().isEmpty());
+      SearchResult bySeq = s.search(SearchCriteria.unseen()).await();
+      assertEquals("2:3", bySeq.seqSet().orElseThrow().toString());
+      assertThrows(IllegalStateException.class, bySeq::uidSet);
+      assertThrows(IllegalArgumentException.class, () -> UidSet.of(List.of(0L)));
+      assertThrows(IllegalArgumentException.class, () -> UidSet.of(List.of()));
     }
   }
 
