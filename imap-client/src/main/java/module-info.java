@@ -6,4 +6,5 @@ module dev.mailroom.imap {
   exports dev.mailroom.imap;
   exports dev.mailroom.imap.fetch;
   exports dev.mailroom.imap.search;
+  exports dev.mailroom.imap.sync;
 }

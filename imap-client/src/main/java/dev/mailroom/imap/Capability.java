@@ -33,6 +33,7 @@ public record Capability(String name) {
   public static final Capability BINARY = new Capability("BINARY");
   public static final Capability ESEARCH = new Capability("ESEARCH");
   public static final Capability CONDSTORE = new Capability("CONDSTORE");
+  public static final Capability QRESYNC = new Capability("QRESYNC");
 
   public Capability {
     Objects.requireNonNull(name, "name");

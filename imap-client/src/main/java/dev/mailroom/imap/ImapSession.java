@@ -57,6 +57,19 @@ public interface ImapSession extends AutoCloseable {
 
   ImapCommand<SelectedMailbox> examine(MailboxName mailbox);
 
+  /**
+   * SELECT or EXAMINE with RFC 7162 parameters, collecting a QRESYNC SELECT's {@code VANISHED (EARLIER)} and FETCH
+   * responses into the result. {@code CONDSTORE} needs the capability; {@code QRESYNC} needs {@code ENABLE QRESYNC}
+   * first (else {@link IllegalStateException}).
+   */
+  ImapCommand<SelectResult> select(MailboxName mailbox, SelectOptions options);
+
+  /**
+   * As {@link #select(MailboxName, SelectOptions)}, streaming the resynchronisation data to {@code changes} on the
+   * reader thread instead of collecting it (constant memory however much changed).
+   */
+  ImapCommand<SelectedMailbox> select(MailboxName mailbox, SelectOptions options, FetchHandler changes);
+
   ImapCommand<Void> create(MailboxName mailbox);
 
   ImapCommand<Void> delete(MailboxName mailbox);
@@ -117,6 +130,15 @@ public interface ImapSession extends AutoCloseable {
   ImapCommand<List<FetchedMessage>> store(SeqSet messages, StoreAction action, Set<Flag> flags, boolean silent);
 
   ImapCommand<List<FetchedMessage>> store(UidSet messages, StoreAction action, Set<Flag> flags, boolean silent);
+
+  /**
+   * {@code UID STORE messages (UNCHANGEDSINCE unchangedSince) action (flags)} (RFC 7162 §3.1.3; needs CONDSTORE):
+   * stores only on messages not modified since that mod-sequence; the others come back in
+   * {@link ConditionalStoreResult#modified()}. With {@code 0} nothing is stored (every message has a mod-sequence
+   * of at least 1) and every existing message comes back as modified.
+   */
+  ImapCommand<ConditionalStoreResult> store(UidSet messages, StoreAction action, Set<Flag> flags,
+      long unchangedSince);
 
   ImapCommand<CopyResult> copy(SeqSet messages, MailboxName destination);
 

@@ -42,6 +42,9 @@ public interface SelectedMailbox {
   /** {@code HIGHESTMODSEQ} (RFC 7162) if the server sent it. */
   OptionalLong highestModSeq();
 
+  /** Whether the server said {@code [NOMODSEQ]}: this mailbox keeps no mod-sequences (RFC 7162 §3.1.2.2). */
+  boolean noModSeq();
+
   /** The UID of message {@code seq}, if a FETCH told it. */
   Optional<Uid> uid(long seq);
 

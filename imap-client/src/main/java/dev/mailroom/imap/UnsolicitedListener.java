@@ -23,6 +23,13 @@ public interface UnsolicitedListener {
   default void expunged(long seq) {
   }
 
+  /**
+   * {@code * VANISHED} (RFC 7162 §3.2.10, sent instead of EXPUNGE once QRESYNC is enabled): these UIDs are gone.
+   * {@code earlier} marks a report of expunges before this session (no renumbering, as after a QRESYNC SELECT).
+   */
+  default void vanished(UidSet uids, boolean earlier) {
+  }
+
   /** A FETCH nobody asked for, typically flag changes. */
   default void fetched(FetchedMessage message) {
   }

@@ -26,4 +26,12 @@ public interface FetchHandler {
   /** A complete response, without the sections already given to {@link #body}. */
   default void message(FetchedMessage message) {
   }
+
+  /**
+   * {@code * VANISHED (EARLIER) uids} answering a UID FETCH with the {@code VANISHED} modifier, or a QRESYNC SELECT
+   * (RFC 7162 §3.2.5, §3.2.6): messages of the set expunged since the given mod-sequence. It may name UIDs this
+   * client never saw; removing an unknown UID is a no-op.
+   */
+  default void vanished(dev.mailroom.imap.UidSet uids) {
+  }
 }

@@ -11,6 +11,8 @@ public sealed interface FetchItem {
   FetchItem ENVELOPE = new Simple("ENVELOPE");
   FetchItem BODYSTRUCTURE = new Simple("BODYSTRUCTURE");
   FetchItem UID = new Simple("UID");
+  /** The message's mod-sequence (RFC 7162 §3.1.4.1); asking for it enables CONDSTORE for the session. */
+  FetchItem MODSEQ = new Simple("MODSEQ");
 
   /** The item as sent in the FETCH list. */
   String wire();

@@ -5,6 +5,7 @@ import dev.mailroom.imap.Uid;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -25,12 +26,25 @@ import java.util.Set;
  * @param envelope the ENVELOPE, or null
  * @param bodyStructure the BODYSTRUCTURE, or null
  * @param bodies buffered sections by {@link BodySection#responseKey()}
+ * @param modSeq the message's mod-sequence (RFC 7162 {@code MODSEQ}), if sent
  */
 public record FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
     Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
-    Map<String, byte[]> bodies) {
+    Map<String, byte[]> bodies, OptionalLong modSeq) {
   public FetchedMessage {
     bodies = Map.copyOf(bodies);
+  }
+
+  /** Without a mod-sequence. */
+  public FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
+      Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
+      Map<String, byte[]> bodies) {
+    this(seq, uid, flags, internalDate, size, envelope, bodyStructure, bodies, OptionalLong.empty());
+  }
+
+  /** This response with other buffered bodies. */
+  public FetchedMessage withBodies(Map<String, byte[]> newBodies) {
+    return new FetchedMessage(seq, uid, flags, internalDate, size, envelope, bodyStructure, newBodies, modSeq);
   }
 
   /** The buffered bytes of {@code section} (matched by part, kind and origin), if the response held them. */

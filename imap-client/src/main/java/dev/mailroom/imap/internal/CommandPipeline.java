@@ -109,7 +109,14 @@ public final class CommandPipeline {
         command.failConnection(failure);
         return;
       }
-      EncodedCommand encoded = command.encoder.get();
+      EncodedCommand encoded;
+      try {
+        encoded = command.encoder.get();
+      } catch (MailboxModel.AmbiguousSequenceException e) {
+        complete(command);
+        command.future.completeExceptionally(new MailException(command.name + ": " + e.getMessage(), e));
+        return;
+      }
       if (encoded == null) { // every addressed message was expunged meanwhile: nothing to send
         complete(command);
         try {

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -56,6 +57,7 @@ final class FetchParser {
     Envelope envelope = null;
     BodyStructure structure = null;
     Map<String, byte[]> bodies = new HashMap<>();
+    long modSeq = -1;
     d.expectListStart();
     while (!d.tryListEnd()) {
       String name = d.expectFetchAttName().toUpperCase(Locale.ROOT);
@@ -81,6 +83,12 @@ final class FetchParser {
           d.expectSp();
           envelope = structures.envelope();
         }
+        case "MODSEQ" -> {
+          d.expectSp(); // fetch-mod-resp = "MODSEQ" SP "(" permsg-modsequence ")" (RFC 7162 §7)
+          d.expectListStart();
+          modSeq = ModSeq.check(d.expectNumber64());
+          d.expectListEnd();
+        }
         case "BODYSTRUCTURE" -> {
           d.expectSp();
           structure = structures.body();
@@ -103,7 +111,7 @@ final class FetchParser {
             sectionSpec(); // BINARY.SIZE[...] and the like
           }
           d.expectSp();
-          d.skipItem(); // MODSEQ, PREVIEW, ... (a later issue models them)
+          d.skipItem(); // PREVIEW, SAVEDATE, ... (not modelled yet)
         }
       }
       if (!d.trySp() && d.peek() != ')') {
@@ -112,7 +120,8 @@ final class FetchParser {
     }
     d.expectEnd();
     return new FetchedMessage(seq, Optional.ofNullable(uid), Optional.ofNullable(flags),
-        Optional.ofNullable(internalDate), size, envelope, structure, bodies);
+        Optional.ofNullable(internalDate), size, envelope, structure, bodies,
+        modSeq < 0 ? OptionalLong.empty() : OptionalLong.of(modSeq));
   }
 
   private void deliver(long seq, Uid uid, BodySection section, boolean binary, BodySink sink) throws MailException {

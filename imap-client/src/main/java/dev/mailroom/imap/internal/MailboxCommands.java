@@ -1,6 +1,17 @@
 package dev.mailroom.imap.internal;
 
 import dev.mailroom.client.MailProtocolException;
+import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.SelectOptions;
+import dev.mailroom.imap.SelectResult;
+import dev.mailroom.imap.Uid;
+import dev.mailroom.imap.UidSet;
+import dev.mailroom.imap.fetch.BodyPart;
+import dev.mailroom.imap.fetch.FetchHandler;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
 import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.ListEntry;
 import dev.mailroom.imap.MailboxName;
@@ -22,11 +33,47 @@ final class MailboxCommands {
 
   /** SELECT or EXAMINE: runs alone; the new model collects the untagged data and is valid once OK arrives. */
   ImapCommand<SelectedMailbox> select(MailboxName name, boolean examine) {
-    String verb = examine ? "EXAMINE" : "SELECT";
+    return select(name, examine ? SelectOptions.none().asReadOnly() : SelectOptions.none(), null, m -> m);
+  }
+
+  /** SELECT with RFC 7162 parameters, the resynchronisation data collected into a {@link SelectResult}. */
+  ImapCommand<SelectResult> selectCollecting(MailboxName name, SelectOptions options) {
+    List<FetchedMessage> changed = new ArrayList<>();
+    UidSet[] vanished = new UidSet[1];
+    return select(name, options, new FetchHandler() {
+      @Override
+      public void message(FetchedMessage m) {
+        changed.add(m);
+      }
+
+      @Override
+      public void vanished(UidSet uids) {
+        vanished[0] = vanished[0] == null ? uids : vanished[0].union(uids);
+      }
+    }, mailbox -> new SelectResult(mailbox, Optional.ofNullable(vanished[0]), changed));
+  }
+
+  /**
+   * SELECT/EXAMINE with {@code options}; with a handler, the FETCH and {@code VANISHED (EARLIER)} responses of a
+   * QRESYNC SELECT (RFC 7162 §3.2.5) go to it (they are part of the SELECT's response set, not unsolicited).
+   */
+  <T> PendingCommand<T> select(MailboxName name, SelectOptions options, FetchHandler changes,
+      java.util.function.Function<SelectedMailbox, T> result) {
+    if (options.requestCondstore() && !s.state.has(Capability.CONDSTORE)) {
+      throw new IllegalStateException("SELECT (CONDSTORE) needs the CONDSTORE capability");
+    }
+    if (options.qresync().isPresent() && !s.state.qresync()) {
+      throw new IllegalStateException("SELECT (QRESYNC ...) needs ENABLE QRESYNC first (RFC 7162 §3.2.3)");
+    }
+    String verb = options.readOnly() ? "EXAMINE" : "SELECT";
     MailboxModel[] model = new MailboxModel[1];
-    return s.submit(verb, PendingCommand.BARRIER, new ResponseHandler<SelectedMailbox>() {
+    return s.submit(verb, PendingCommand.BARRIER, new ResponseHandler<T>() {
       @Override
       public boolean untagged(Response r) {
+        if (r instanceof Response.Vanished v && v.earlier() && changes != null) {
+          changes.vanished(v.uids());
+          return true;
+        }
         // The SELECT response set (RFC 3501 §6.3.1) already updated the new model; it is not unsolicited.
         return r instanceof Response.Exists || r instanceof Response.Recent || r instanceof Response.Flags
             || r instanceof Response.Status st && st.status() == dev.mailroom.imap.ResponseStatus.OK
@@ -34,14 +81,37 @@ final class MailboxCommands {
       }
 
       @Override
-      public SelectedMailbox ok(Response.Tagged tagged) {
+      public boolean acceptsFetch(long seq, Uid uid) {
+        return changes != null;
+      }
+
+      @Override
+      public void body(BodyPart part, InputStream content) throws IOException {
+        changes.body(part, content);
+      }
+
+      @Override
+      public void fetched(FetchedMessage message) {
+        changes.message(message);
+      }
+
+      @Override
+      public T ok(Response.Tagged tagged) {
         model[0].valid(true);
-        return model[0];
+        return result.apply(model[0]);
       }
     }, () -> {
-      model[0] = new MailboxModel(name, examine);
+      model[0] = new MailboxModel(name, options.readOnly());
       s.pipeline.model(model[0]);
-      return s.state.encoder(verb).sp().mailbox(name.name()).build();
+      ImapEncoder enc = s.state.encoder(verb).sp().mailbox(name.name());
+      if (options.qresync().isPresent()) {
+        SelectOptions.Qresync q = options.qresync().get();
+        enc.sp().raw("(QRESYNC (" + q.uidValidity() + " " + q.modSeq()
+            + q.knownUids().map(k -> " " + k).orElse("") + "))");
+      } else if (options.requestCondstore()) {
+        enc.sp().raw("(CONDSTORE)");
+      }
+      return enc.build();
     });
   }
 

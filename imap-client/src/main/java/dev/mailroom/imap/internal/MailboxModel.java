@@ -30,6 +30,7 @@ final class MailboxModel implements SelectedMailbox {
   private long uidNext;
   private long unseen;
   private long highestModSeq;
+  private boolean noModSeq;
   private boolean valid;
   private final List<Message> messages = new ArrayList<>();
   private final List<Long> expungeLog = new ArrayList<>();
@@ -89,6 +90,11 @@ final class MailboxModel implements SelectedMailbox {
   @Override
   public OptionalLong highestModSeq() {
     return read(() -> highestModSeq > 0 ? OptionalLong.of(highestModSeq) : OptionalLong.empty());
+  }
+
+  @Override
+  public boolean noModSeq() {
+    return read(() -> noModSeq);
   }
 
   @Override
@@ -157,9 +163,67 @@ final class MailboxModel implements SelectedMailbox {
     write(() -> unseen = value);
   }
 
-  void highestModSeq(long value) {
-    write(() -> highestModSeq = value);
+  /**
+   * {@code [HIGHESTMODSEQ n]}: returns false if it went backwards within one selection (RFC 7162 §3.1.2.1 forbids
+   * it; SECURITY.md I21), in which case the old value is kept and the caller must resynchronise fully.
+   */
+  boolean highestModSeq(long value) {
+    lock.lock();
+    try {
+      if (value < highestModSeq) {
+        return false;
+      }
+      highestModSeq = value;
+      noModSeq = false;
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
+
+  /** {@code [NOMODSEQ]}: the mailbox keeps no mod-sequences (RFC 7162 §3.1.2.2). */
+  void markNoModSeq() {
+    write(() -> {
+      noModSeq = true;
+      highestModSeq = 0;
+    });
+  }
+
+  /**
+   * {@code * VANISHED uids} without EARLIER (RFC 7162 §3.2.10.2): each UID is a message that was visible and is now
+   * gone, so EXISTS drops by the set's size. Messages whose UID the model knows are removed and renumbered like an
+   * EXPUNGE; if some were not known, the positions of the rest are unknown too: the cache is dropped and any
+   * sequence set issued before cannot be translated any more (such a command fails instead of hitting the wrong
+   * message).
+   *
+   * @return the sequence numbers removed, in the order they were applied
+   */
+  List<Long> vanished(dev.mailroom.imap.UidSet uids) {
+    lock.lock();
+    try {
+      List<Long> removed = new ArrayList<>();
+      for (int i = messages.size() - 1; i >= 0; i--) {
+        Message m = messages.get(i);
+        if (m != null && m.uid != null && uids.contains(m.uid.value(), 0xFFFF_FFFFL)) {
+          messages.remove(i);
+          expungeLog.add((long) i + 1);
+          removed.add((long) i + 1);
+        }
+      }
+      long unknown = uids.size() - removed.size();
+      exists = Math.max(0, exists - uids.size());
+      if (unknown > 0) {
+        messages.clear();
+        expungeLog.add(UNKNOWN_POSITION);
+      }
+      return removed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** An expunge-log entry for a removal at a position the model did not know. */
+  private static final long UNKNOWN_POSITION = 0;
 
   void valid(boolean value) {
     write(() -> valid = value);
@@ -209,6 +273,9 @@ final class MailboxModel implements SelectedMailbox {
       List<long[]> ranges = set.ranges();
       for (int i = (int) mark; i < expungeLog.size(); i++) {
         long x = expungeLog.get(i);
+        if (x == UNKNOWN_POSITION) {
+          throw new AmbiguousSequenceException();
+        }
         List<long[]> next = new ArrayList<>();
         for (long[] r : ranges) {
           long a = r[0];
@@ -238,6 +305,16 @@ final class MailboxModel implements SelectedMailbox {
       }
       return out;
     });
+  }
+
+  /** A sequence set meant before a VANISHED at unknown positions can no longer be translated. */
+  static final class AmbiguousSequenceException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    AmbiguousSequenceException() {
+      super("messages vanished at positions this session did not know, so sequence numbers given before are "
+          + "ambiguous (RFC 7162 §3.2.10.2); the command was not sent: use UIDs");
+    }
   }
 
   private <V> V read(java.util.function.Supplier<V> f) {

@@ -1,6 +1,8 @@
 package dev.mailroom.imap.internal;
 
 import dev.mailroom.client.MailException;
+import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.ConditionalStoreResult;
 import dev.mailroom.imap.CopyResult;
 import dev.mailroom.imap.Flag;
 import dev.mailroom.imap.ImapCommand;
@@ -46,6 +48,10 @@ final class MessageCommands {
       public boolean untagged(Response r) {
         if (r instanceof Response.Expunge x) {
           expunged.add(x.seq());
+          return true;
+        }
+        if (r instanceof Response.Vanished v && !v.earlier()) { // instead of EXPUNGE under QRESYNC
+          expunged.addAll(v.seqs());
           return true;
         }
         return false;
@@ -126,8 +132,7 @@ final class MessageCommands {
         java.util.Map<String, byte[]> all = new java.util.HashMap<>(m.bodies());
         all.putAll(bodies);
         bodies.clear();
-        out.add(new FetchedMessage(m.seq(), m.uid(), m.flags(), m.internalDate(), m.size(), m.envelope(),
-            m.bodyStructure(), all));
+        out.add(m.withBodies(all));
       }
 
       @Override
@@ -144,6 +149,15 @@ final class MessageCommands {
   ImapCommand<Long> fetchStreaming(SeqSet seqs, UidSet uids, FetchSpec spec, FetchHandler handler) {
     long[] count = new long[1];
     FetchCollector<Long> h = new FetchCollector<>(seqs, uids) {
+      @Override
+      public boolean untagged(Response r) {
+        if (r instanceof Response.Vanished v && v.earlier() && spec.vanished()) {
+          handler.vanished(v.uids());
+          return true;
+        }
+        return false;
+      }
+
       @Override
       public void body(BodyPart part, InputStream content) throws IOException {
         handler.body(part, content);
@@ -164,6 +178,12 @@ final class MessageCommands {
   }
 
   private <T> ImapCommand<T> fetch(SeqSet seqs, UidSet uids, FetchSpec spec, FetchCollector<T> h) {
+    if (spec.usesModSeq() && !s.state.has(Capability.CONDSTORE)) {
+      throw new IllegalStateException("MODSEQ and CHANGEDSINCE need the CONDSTORE capability (RFC 7162)");
+    }
+    if (spec.vanished() && (uids == null || !s.state.qresync())) {
+      throw new IllegalStateException("the VANISHED modifier needs a UID FETCH and ENABLE QRESYNC (RFC 7162 §3.2.6)");
+    }
     if (uids != null) {
       return s.submit("UID FETCH", PendingCommand.MAY_EXPUNGE, h,
           () -> items(s.state.encoder("UID FETCH").sp().raw(uids.toString()), spec));
@@ -183,7 +203,11 @@ final class MessageCommands {
       }
       enc.raw(items.get(i).wire());
     }
-    return enc.listEnd().build();
+    enc.listEnd();
+    if (spec.changedSince().isPresent()) { // fetch-modifier (RFC 4466 §2.4, RFC 7162 §3.1.4.2, §3.2.6)
+      enc.sp().raw("(CHANGEDSINCE " + spec.changedSince().getAsLong() + (spec.vanished() ? " VANISHED)" : ")"));
+    }
+    return enc.build();
   }
 
   ImapCommand<List<FetchedMessage>> store(SeqSet seqs, UidSet uids, StoreAction action, Set<Flag> flags,
@@ -222,6 +246,50 @@ final class MessageCommands {
     });
   }
 
+  /** {@code UID STORE set (UNCHANGEDSINCE n) action (flags)} (RFC 7162 §3.1.3); {@code [MODIFIED set]} on the OK. */
+  ImapCommand<ConditionalStoreResult> conditionalStore(UidSet uids, StoreAction action, Set<Flag> flags,
+      long unchangedSince) {
+    if (!s.state.has(Capability.CONDSTORE)) {
+      throw new IllegalStateException("UNCHANGEDSINCE needs the CONDSTORE capability (RFC 7162)");
+    }
+    if (unchangedSince < 0) {
+      throw new IllegalArgumentException("UNCHANGEDSINCE needs a mod-sequence of at least 0");
+    }
+    List<FetchedMessage> out = new ArrayList<>();
+    FetchCollector<ConditionalStoreResult> h = new FetchCollector<>(null, uids) {
+      @Override
+      public void fetched(FetchedMessage m) {
+        out.add(m);
+      }
+
+      @Override
+      public ConditionalStoreResult ok(Response.Tagged tagged) {
+        Optional<UidSet> modified = Optional.empty();
+        if (tagged.code() != null && tagged.code().is("MODIFIED")) {
+          try {
+            modified = Optional.of(UidSet.parse(tagged.code().data()));
+          } catch (IllegalArgumentException e) {
+            throw new MalformedCodeException("malformed MODIFIED: " + tagged.code().data(), e);
+          }
+        }
+        return new ConditionalStoreResult(out, modified);
+      }
+    };
+    return s.submit("UID STORE", PendingCommand.MAY_EXPUNGE, h, () -> {
+      ImapEncoder enc = s.state.encoder("UID STORE").sp().raw(uids.toString())
+          .sp().raw("(UNCHANGEDSINCE " + unchangedSince + ")").sp().raw(action.wire()).sp().listStart();
+      boolean first = true;
+      for (Flag f : flags) {
+        if (!first) {
+          enc.sp();
+        }
+        first = false;
+        enc.flag(f.value());
+      }
+      return enc.listEnd().build();
+    });
+  }
+
   ImapCommand<CopyResult> copy(String verb, SeqSet seqs, UidSet uids, MailboxName destination) {
     CopyResult[] fromUntagged = new CopyResult[1];
     ResponseHandler<CopyResult> h = new ResponseHandler<>() {
@@ -232,7 +300,8 @@ final class MessageCommands {
           fromUntagged[0] = copyUid(st.code());
           return true;
         }
-        return r instanceof Response.Expunge && verb.equals("MOVE");
+        return (r instanceof Response.Expunge || r instanceof Response.Vanished v && !v.earlier())
+            && verb.equals("MOVE");
       }
 
       @Override

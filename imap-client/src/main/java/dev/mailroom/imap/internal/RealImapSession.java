@@ -7,6 +7,9 @@ import dev.mailroom.client.internal.transport.TransportOptions;
 import dev.mailroom.imap.AppendRequest;
 import dev.mailroom.imap.AppendResult;
 import dev.mailroom.imap.Capability;
+import dev.mailroom.imap.ConditionalStoreResult;
+import dev.mailroom.imap.SelectOptions;
+import dev.mailroom.imap.SelectResult;
 import dev.mailroom.imap.CopyResult;
 import dev.mailroom.imap.Flag;
 import dev.mailroom.imap.IdleHandle;
@@ -172,6 +175,16 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public ImapCommand<SelectResult> select(MailboxName mailbox, SelectOptions options) {
+    return mailboxCommands.selectCollecting(mailbox, options);
+  }
+
+  @Override
+  public ImapCommand<SelectedMailbox> select(MailboxName mailbox, SelectOptions options, FetchHandler changes) {
+    return mailboxCommands.select(mailbox, options, java.util.Objects.requireNonNull(changes, "changes"), m -> m);
+  }
+
+  @Override
   public ImapCommand<Void> create(MailboxName mailbox) {
     return mailboxCommands.named("CREATE", mailbox);
   }
@@ -291,6 +304,12 @@ public final class RealImapSession implements ImapSession {
   public ImapCommand<List<FetchedMessage>> store(UidSet messages, StoreAction action, Set<Flag> flags,
       boolean silent) {
     return messageCommands.store(null, messages, action, flags, silent);
+  }
+
+  @Override
+  public ImapCommand<ConditionalStoreResult> store(UidSet messages, StoreAction action, Set<Flag> flags,
+      long unchangedSince) {
+    return messageCommands.conditionalStore(messages, action, flags, unchangedSince);
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
 import dev.mailroom.imap.ResponseCode;
 import dev.mailroom.imap.ResponseStatus;
+import dev.mailroom.imap.UidSet;
 import dev.mailroom.imap.fetch.FetchedMessage;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,16 @@ public sealed interface Response {
 
   /** {@code * n EXPUNGE}. */
   record Expunge(long seq) implements Response { }
+
+  /**
+   * {@code * VANISHED [(EARLIER)] uids} (RFC 7162 §3.2.10), kept as ranges (SECURITY.md I14). Without EARLIER it
+   * removes messages like EXPUNGE; {@code seqs} are the sequence numbers the router removed (known UIDs only).
+   */
+  record Vanished(boolean earlier, UidSet uids, List<Long> seqs) implements Response {
+    public Vanished {
+      seqs = List.copyOf(seqs);
+    }
+  }
 
   /** {@code * FLAGS (...)}. */
   record Flags(Set<Flag> flags) implements Response { }

@@ -12,6 +12,7 @@ import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
 import dev.mailroom.imap.ResponseCode;
 import dev.mailroom.imap.ResponseStatus;
+import dev.mailroom.imap.UidSet;
 import dev.mailroom.imap.internal.wire.ImapDecoder;
 import dev.mailroom.imap.internal.wire.ModifiedUtf7;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,26 @@ final class ResponseParser {
       }
       case "ESEARCH" -> {
         return esearch();
+      }
+      case "VANISHED" -> {
+        // expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids (RFC 7162 §7)
+        d.expectSp();
+        boolean earlier = false;
+        if (d.tryListStart()) {
+          String tagAtom = d.expectAtom();
+          if (!tagAtom.equalsIgnoreCase("EARLIER")) {
+            throw d.error("VANISHED with (" + tagAtom + ")");
+          }
+          d.expectListEnd();
+          d.expectSp();
+          earlier = true;
+        }
+        String set = d.expectSequenceSet();
+        if (set.contains("*")) {
+          throw new MailProtocolException("'*' in VANISHED (RFC 7162 §7: known-uids)");
+        }
+        d.expectEnd();
+        return new Response.Vanished(earlier, uidSet(set), List.of());
       }
       case "NAMESPACE" -> {
         d.expectSp();
@@ -303,6 +324,14 @@ final class ResponseParser {
       for (long n = lo; n <= hi; n++) {
         out.add(n);
       }
+    }
+  }
+
+  private static UidSet uidSet(String set) throws MailProtocolException {
+    try {
+      return UidSet.parse(set);
+    } catch (IllegalArgumentException e) {
+      throw new MailProtocolException("bad UID set from the server: " + abbreviate(set) + " (SECURITY.md I15)");
     }
   }
 

@@ -136,8 +136,7 @@ final class ResponseRouter implements Runnable {
         unclaimed.put(section.responseKey(), content.readAllBytes()); // unsolicited: kept if small, else drained
       }
     });
-    FetchedMessage m = unclaimed.isEmpty() ? parsed : new FetchedMessage(parsed.seq(), parsed.uid(), parsed.flags(),
-        parsed.internalDate(), parsed.size(), parsed.envelope(), parsed.bodyStructure(), unclaimed);
+    FetchedMessage m = unclaimed.isEmpty() ? parsed : parsed.withBodies(unclaimed);
     if (target[0] == null) {
       target[0] = fetchTarget(seq, m.uid().orElse(null));
     }
@@ -190,6 +189,19 @@ final class ResponseRouter implements Runnable {
       }
       if (!offer(r) && session.trusted()) {
         safely(l -> l.expunged(x.seq()));
+      }
+    } else if (r instanceof Response.Vanished v) {
+      Response.Vanished routed = v;
+      if (!v.earlier() && m != null) {
+        if (v.uids().size() > m.exists()) {
+          throw new MailProtocolException("VANISHED names " + v.uids().size() + " messages but only " + m.exists()
+              + " exist (RFC 7162 §3.2.10.2; SECURITY.md I14)");
+        }
+        routed = new Response.Vanished(false, v.uids(), m.vanished(v.uids()));
+      }
+      Response.Vanished claimed = routed;
+      if (!offer(claimed) && session.trusted()) {
+        safely(l -> l.vanished(claimed.uids(), claimed.earlier()));
       }
     } else if (r instanceof Response.Flags f) {
       if (m != null) {
@@ -248,7 +260,12 @@ final class ResponseRouter implements Runnable {
       }
       case "HIGHESTMODSEQ" -> {
         if (m != null) {
-          m.highestModSeq(number64(code));
+          m.highestModSeq(ModSeq.check(number64(code))); // a lower value later is ignored (I21)
+        }
+      }
+      case "NOMODSEQ" -> {
+        if (m != null) {
+          m.markNoModSeq();
         }
       }
       case "PERMANENTFLAGS" -> {

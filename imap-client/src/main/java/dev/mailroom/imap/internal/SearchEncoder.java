@@ -67,6 +67,8 @@ final class SearchEncoder {
       enc.atom(d.key()).sp().raw(DATE.format(d.date()));
     } else if (c instanceof SearchCriteria.Size s) {
       enc.atom(s.larger() ? "LARGER" : "SMALLER").sp().number(s.bytes());
+    } else if (c instanceof SearchCriteria.ModSeq m) {
+      enc.atom("MODSEQ").sp().raw(Long.toString(m.modSeq()));
     } else if (c instanceof SearchCriteria.Sequence s) {
       enc.raw(s.set().toString());
     } else if (c instanceof SearchCriteria.Uids u) {

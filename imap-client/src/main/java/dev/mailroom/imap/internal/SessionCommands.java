@@ -118,6 +118,9 @@ final class SessionCommands {
 
       @Override
       public Set<String> ok(Response.Tagged tagged) {
+        if (enabled.contains("QRESYNC")) {
+          s.state.qresync(true);
+        }
         return Set.copyOf(enabled);
       }
     }, () -> {

@@ -12,6 +12,7 @@ final class SessionState {
   private volatile Set<Capability> capabilities = Set.of();
   private volatile boolean utf8;
   private volatile boolean rev2;
+  private volatile boolean qresync;
 
   SessionState(LineTransport transport) {
     this.transport = transport;
@@ -48,6 +49,15 @@ final class SessionState {
 
   void rev2(boolean value) {
     rev2 = value;
+  }
+
+  /** Whether {@code ENABLE QRESYNC} succeeded (RFC 7162 §3.2.3): VANISHED replaces EXPUNGE from then on. */
+  boolean qresync() {
+    return qresync;
+  }
+
+  void qresync(boolean value) {
+    qresync = value;
   }
 
   LiteralMode literalMode() {

@@ -50,6 +50,15 @@ public sealed interface SearchCriteria {
   record Size(boolean larger, long bytes) implements SearchCriteria {
   }
 
+  /** {@code MODSEQ n} (RFC 7162 §3.1.5): messages whose mod-sequence is at least {@code modSeq}; needs CONDSTORE. */
+  record ModSeq(long modSeq) implements SearchCriteria {
+    public ModSeq {
+      if (modSeq < 0) {
+        throw new IllegalArgumentException("mod-sequence must be at least 0: " + modSeq);
+      }
+    }
+  }
+
   /** A message sequence set. */
   record Sequence(SeqSet set) implements SearchCriteria {
   }
@@ -203,6 +212,11 @@ public sealed interface SearchCriteria {
 
   static SearchCriteria smaller(long bytes) {
     return new Size(false, bytes);
+  }
+
+  /** Messages changed at or after mod-sequence {@code modSeq} ({@code MODSEQ n}, RFC 7162; needs CONDSTORE). */
+  static SearchCriteria modSeqAtLeast(long modSeq) {
+    return new ModSeq(modSeq);
   }
 
   static SearchCriteria uid(UidSet set) {
