@@ -34,6 +34,25 @@ public record Capability(String name) {
   public static final Capability ESEARCH = new Capability("ESEARCH");
   public static final Capability CONDSTORE = new Capability("CONDSTORE");
   public static final Capability QRESYNC = new Capability("QRESYNC");
+  public static final Capability SEARCHRES = new Capability("SEARCHRES");
+  public static final Capability SORT = new Capability("SORT");
+  public static final Capability SORT_DISPLAY = new Capability("SORT=DISPLAY");
+  public static final Capability ESORT = new Capability("ESORT");
+  public static final Capability WITHIN = new Capability("WITHIN");
+  public static final Capability LIST_EXTENDED = new Capability("LIST-EXTENDED");
+  public static final Capability LIST_STATUS = new Capability("LIST-STATUS");
+  public static final Capability CREATE_SPECIAL_USE = new Capability("CREATE-SPECIAL-USE");
+  public static final Capability MULTIAPPEND = new Capability("MULTIAPPEND");
+  public static final Capability QUOTA = new Capability("QUOTA");
+  public static final Capability ACL = new Capability("ACL");
+  public static final Capability METADATA = new Capability("METADATA");
+  public static final Capability METADATA_SERVER = new Capability("METADATA-SERVER");
+  public static final Capability COMPRESS_DEFLATE = new Capability("COMPRESS=DEFLATE");
+  public static final Capability NOTIFY = new Capability("NOTIFY");
+  public static final Capability STATUS_SIZE = new Capability("STATUS=SIZE");
+  public static final Capability SAVEDATE = new Capability("SAVEDATE");
+  public static final Capability PREVIEW = new Capability("PREVIEW");
+  public static final Capability OBJECTID = new Capability("OBJECTID");
 
   public Capability {
     Objects.requireNonNull(name, "name");

@@ -6,7 +6,12 @@ import dev.mailroom.imap.fetch.FetchHandler;
 import dev.mailroom.imap.fetch.FetchSpec;
 import dev.mailroom.imap.fetch.FetchedMessage;
 import dev.mailroom.imap.search.SearchCriteria;
+import dev.mailroom.imap.search.ESearchResult;
 import dev.mailroom.imap.search.SearchResult;
+import dev.mailroom.imap.search.SearchReturn;
+import dev.mailroom.imap.search.SortKey;
+import dev.mailroom.imap.search.ThreadAlgorithm;
+import dev.mailroom.imap.search.ThreadNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,6 +119,28 @@ public interface ImapSession extends AutoCloseable {
   ImapCommand<SearchResult> search(SearchCriteria criteria);
 
   ImapCommand<SearchResult> uidSearch(SearchCriteria criteria);
+
+  /**
+   * Extended SEARCH (RFC 4731; needs ESEARCH): only what {@code returns} asks for, in one {@code ESEARCH} line, the
+   * match set kept as ranges. {@link SearchReturn#SAVE} (RFC 5182, SEARCHRES) keeps the result on the server as
+   * {@code $}.
+   */
+  ImapCommand<ESearchResult> search(SearchCriteria criteria, Set<SearchReturn> returns);
+
+  /** As {@link #search(SearchCriteria, Set)}, matching UIDs. */
+  ImapCommand<ESearchResult> uidSearch(SearchCriteria criteria, Set<SearchReturn> returns);
+
+  /** {@code SORT} (RFC 5256; needs SORT): the matches in the order of {@code keys}. */
+  ImapCommand<SearchResult> sort(List<SortKey> keys, SearchCriteria criteria);
+
+  /** {@code UID SORT}. */
+  ImapCommand<SearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria);
+
+  /** {@code THREAD} (RFC 5256; needs {@code THREAD=algorithm}): the matches as reply trees. */
+  ImapCommand<List<ThreadNode>> thread(ThreadAlgorithm algorithm, SearchCriteria criteria);
+
+  /** {@code UID THREAD}. */
+  ImapCommand<List<ThreadNode>> uidThread(ThreadAlgorithm algorithm, SearchCriteria criteria);
 
   /** {@code FETCH}; bodies buffered in memory (bounded by the limits). */
   ImapCommand<List<FetchedMessage>> fetch(SeqSet messages, FetchSpec spec);

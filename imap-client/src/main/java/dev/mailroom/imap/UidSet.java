@@ -15,13 +15,41 @@ import java.util.Objects;
  * }</pre>
  */
 public final class UidSet {
+  private static final UidSet SAVED_SEARCH = new UidSet();
+
   private final List<long[]> ranges;
+  private final boolean savedSearch;
 
   private UidSet(List<long[]> ranges) {
     if (ranges.isEmpty()) {
       throw new IllegalArgumentException("an IMAP set cannot be empty");
     }
     this.ranges = ranges;
+    this.savedSearch = false;
+  }
+
+  private UidSet() {
+    this.ranges = List.of();
+    this.savedSearch = true;
+  }
+
+  /**
+   * {@code $}: the result the last {@code UID SEARCH RETURN (SAVE)} left on the server (RFC 5182 SEARCHRES), used
+   * without a round trip to the client. Its members are unknown here: {@link #contains} and {@link #union} refuse it.
+   */
+  public static UidSet savedSearch() {
+    return SAVED_SEARCH;
+  }
+
+  /** Whether this is {@link #savedSearch()}. */
+  public boolean isSavedSearch() {
+    return savedSearch;
+  }
+
+  private void requireRanges() {
+    if (savedSearch) {
+      throw new IllegalStateException("$ (a saved search result) has no members known to the client");
+    }
   }
 
   /** The given numbers (each 1 to 2^32-1). */
@@ -65,6 +93,8 @@ public final class UidSet {
 
   /** This set and {@code other}. */
   public UidSet union(UidSet other) {
+    requireRanges();
+    other.requireRanges();
     List<long[]> r = new ArrayList<>(ranges);
     r.addAll(other.ranges);
     return new UidSet(r);
@@ -72,11 +102,15 @@ public final class UidSet {
 
   /** Whether {@code n} is in the set, taking {@code *} as {@code largest}. */
   public boolean contains(long n, long largest) {
+    requireRanges();
     return NumberSet.contains(ranges, n, largest);
   }
 
-  /** How many numbers the set holds, or -1 if it uses {@code *}; computed from the ranges. */
+  /** How many numbers the set holds, or -1 if it uses {@code *} or is {@code $}; computed from the ranges. */
   public long size() {
+    if (savedSearch) {
+      return -1;
+    }
     return NumberSet.size(ranges);
   }
 
@@ -90,7 +124,7 @@ public final class UidSet {
   /** The wire form, such as {@code 1:5,9}. */
   @Override
   public String toString() {
-    return NumberSet.format(ranges);
+    return savedSearch ? "$" : NumberSet.format(ranges);
   }
 
   @Override

@@ -69,47 +69,6 @@ final class MessageCommands {
         () -> s.state.encoder("UID EXPUNGE").sp().raw(uids.toString()).build());
   }
 
-  ImapCommand<SearchResult> search(SearchCriteria criteria, boolean uid) {
-    String verb = uid ? "UID SEARCH" : "SEARCH";
-    List<Long> numbers = new ArrayList<>();
-    PendingCommand<?>[] self = new PendingCommand<?>[1];
-    boolean[] got = new boolean[1];
-    ResponseHandler<SearchResult> h = new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.Search sr && !got[0]) {
-          got[0] = true;
-          numbers.addAll(sr.numbers());
-          return true;
-        }
-        if (r instanceof Response.ESearch e && !got[0] && (e.tag() == null || e.tag().equals(self[0].tag()))) {
-          got[0] = true;
-          numbers.addAll(e.all());
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public SearchResult ok(Response.Tagged tagged) {
-        return new SearchResult(uid, numbers);
-      }
-    };
-    Function<SeqSet, EncodedCommand> enc = ignored -> {
-      ImapEncoder e = s.state.encoder(verb);
-      if (!s.state.utf8() && SearchEncoder.needsUtf8(criteria)) {
-        e.sp().raw("CHARSET UTF-8");
-      }
-      e.sp();
-      SearchEncoder.write(e, criteria, true);
-      return e.build();
-    };
-    int flags = uid ? PendingCommand.MAY_EXPUNGE : PendingCommand.USES_SEQ;
-    PendingCommand<SearchResult> c = new PendingCommand<>(verb, flags, h, () -> enc.apply(null));
-    self[0] = c;
-    return s.submit(c);
-  }
-
   ImapCommand<List<FetchedMessage>> fetchBuffered(SeqSet seqs, UidSet uids, FetchSpec spec) {
     List<FetchedMessage> out = new ArrayList<>(); // touched by the reader thread only
     long limit = s.client.limits().maxInMemoryBytes();
@@ -360,7 +319,7 @@ final class MessageCommands {
     @Override
     public boolean acceptsFetch(long seq, Uid uid) {
       if (uids != null) {
-        return uid == null || uids.contains(uid.value(), 0xFFFF_FFFFL);
+        return uid == null || uids.isSavedSearch() || uids.contains(uid.value(), 0xFFFF_FFFFL);
       }
       return sent != null && sent.contains(seq, Long.MAX_VALUE);
     }

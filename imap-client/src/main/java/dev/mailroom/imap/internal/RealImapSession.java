@@ -30,7 +30,12 @@ import dev.mailroom.imap.fetch.FetchedMessage;
 import dev.mailroom.imap.internal.wire.EncodedCommand;
 import dev.mailroom.imap.internal.wire.ImapDecoder;
 import dev.mailroom.imap.search.SearchCriteria;
+import dev.mailroom.imap.search.ESearchResult;
 import dev.mailroom.imap.search.SearchResult;
+import dev.mailroom.imap.search.SearchReturn;
+import dev.mailroom.imap.search.SortKey;
+import dev.mailroom.imap.search.ThreadAlgorithm;
+import dev.mailroom.imap.search.ThreadNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,7 @@ public final class RealImapSession implements ImapSession {
   private final SessionCommands sessionCommands = new SessionCommands(this);
   private final MailboxCommands mailboxCommands = new MailboxCommands(this);
   private final MessageCommands messageCommands = new MessageCommands(this);
+  private final SearchCommands searchCommands = new SearchCommands(this);
   private final Thread reader;
 
   private RealImapSession(ImapClient client, LineTransport transport) {
@@ -266,12 +272,42 @@ public final class RealImapSession implements ImapSession {
 
   @Override
   public ImapCommand<SearchResult> search(SearchCriteria criteria) {
-    return messageCommands.search(criteria, false);
+    return searchCommands.search(criteria, false);
   }
 
   @Override
   public ImapCommand<SearchResult> uidSearch(SearchCriteria criteria) {
-    return messageCommands.search(criteria, true);
+    return searchCommands.search(criteria, true);
+  }
+
+  @Override
+  public ImapCommand<ESearchResult> search(SearchCriteria criteria, Set<SearchReturn> returns) {
+    return searchCommands.esearch(criteria, false, returns);
+  }
+
+  @Override
+  public ImapCommand<ESearchResult> uidSearch(SearchCriteria criteria, Set<SearchReturn> returns) {
+    return searchCommands.esearch(criteria, true, returns);
+  }
+
+  @Override
+  public ImapCommand<SearchResult> sort(List<SortKey> keys, SearchCriteria criteria) {
+    return searchCommands.sort(keys, criteria, false);
+  }
+
+  @Override
+  public ImapCommand<SearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria) {
+    return searchCommands.sort(keys, criteria, true);
+  }
+
+  @Override
+  public ImapCommand<List<ThreadNode>> thread(ThreadAlgorithm algorithm, SearchCriteria criteria) {
+    return searchCommands.thread(algorithm, criteria, false);
+  }
+
+  @Override
+  public ImapCommand<List<ThreadNode>> uidThread(ThreadAlgorithm algorithm, SearchCriteria criteria) {
+    return searchCommands.thread(algorithm, criteria, true);
   }
 
   @Override

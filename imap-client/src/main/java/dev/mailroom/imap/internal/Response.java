@@ -61,8 +61,18 @@ public sealed interface Response {
   /** {@code * SEARCH n...}. */
   record Search(List<Long> numbers) implements Response { }
 
-  /** {@code * ESEARCH (TAG "x") [UID] ALL set / COUNT n ...} (RFC 4731, RFC 9051 §7.3.4). */
-  record ESearch(String tag, boolean uid, List<Long> all, long count) implements Response { }
+  /**
+   * {@code * ESEARCH (TAG "x") [UID] MIN n MAX n COUNT n ALL set MODSEQ n} (RFC 4731 §3.2, RFC 9051 §7.3.4); absent
+   * numbers are -1, an absent set null. The set stays text until a caller asks for it expanded (SECURITY.md I14).
+   */
+  record ESearch(String tag, boolean uid, long min, long max, long count, String all, long modSeq)
+      implements Response { }
+
+  /** {@code * SORT n...} (RFC 5256 §4). */
+  record Sort(List<Long> numbers) implements Response { }
+
+  /** {@code * THREAD (...)(...)} (RFC 5256 §4). */
+  record Thread(List<dev.mailroom.imap.search.ThreadNode> threads) implements Response { }
 
   /** {@code * NAMESPACE}. */
   record NamespaceData(Namespaces namespaces) implements Response { }

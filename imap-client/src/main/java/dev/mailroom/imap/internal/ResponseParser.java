@@ -15,6 +15,7 @@ import dev.mailroom.imap.ResponseStatus;
 import dev.mailroom.imap.UidSet;
 import dev.mailroom.imap.internal.wire.ImapDecoder;
 import dev.mailroom.imap.internal.wire.ModifiedUtf7;
+import dev.mailroom.imap.search.ThreadNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -109,6 +110,12 @@ final class ResponseParser {
       }
       case "ESEARCH" -> {
         return esearch();
+      }
+      case "SORT" -> {
+        return sort();
+      }
+      case "THREAD" -> {
+        return thread();
       }
       case "VANISHED" -> {
         // expunged-resp = "VANISHED" [SP "(EARLIER)"] SP known-uids (RFC 7162 §7)
@@ -273,11 +280,15 @@ final class ResponseParser {
     return v == null ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
+  /** {@code esearch-response} (RFC 4731 §5, RFC 7162 §7 MODSEQ); unknown return data is skipped. */
   private Response esearch() throws MailException {
     String tag = null;
     boolean uid = false;
-    List<Long> all = new ArrayList<>();
+    long min = -1;
+    long max = -1;
     long count = -1;
+    long modSeq = -1;
+    String all = null;
     while (d.trySp()) {
       if (d.tryListStart()) {
         String name = d.expectAtom();
@@ -296,35 +307,90 @@ final class ResponseParser {
       }
       d.expectSp();
       switch (key) {
-        case "ALL" -> expandBounded(d.expectSequenceSet(), all);
+        case "ALL" -> {
+          all = d.expectSequenceSet();
+          if (all.contains("*")) {
+            throw new MailProtocolException("'*' in an ESEARCH result");
+          }
+        }
         case "COUNT" -> count = d.expectNumber();
-        case "MIN", "MAX" -> all.add(d.expectNzNumber());
+        case "MIN" -> min = d.expectNzNumber();
+        case "MAX" -> max = d.expectNzNumber();
+        case "MODSEQ" -> modSeq = ModSeq.check(d.expectNumber64());
         default -> d.skipItem();
       }
     }
     d.expectEnd();
-    return new Response.ESearch(tag, uid, all, count);
+    return new Response.ESearch(tag, uid, min, max, count, all, modSeq);
   }
 
-  /** Expands an ESEARCH ALL set, refusing more numbers than a line could have held (SECURITY.md I14). */
-  private void expandBounded(String set, List<Long> out) throws MailProtocolException {
-    long budget = Math.max(1000, 64L * 1024 * 1024 / 16);
-    for (String item : set.split(",")) {
-      int colon = item.indexOf(':');
-      if (item.contains("*")) {
-        throw new MailProtocolException("'*' in an ESEARCH result");
+  /** {@code sort-data} (RFC 5256 §5, RFC 7162 §7): numbers, then an optional {@code (MODSEQ n)}. */
+  private Response sort() throws MailException {
+    List<Long> numbers = new ArrayList<>();
+    while (d.trySp()) {
+      if (d.peek() == '(') {
+        d.skipItem();
+        continue;
       }
-      long a = Long.parseLong(colon < 0 ? item : item.substring(0, colon));
-      long b = colon < 0 ? a : Long.parseLong(item.substring(colon + 1));
-      long lo = Math.min(a, b);
-      long hi = Math.max(a, b);
-      if (hi - lo + out.size() > budget) {
-        throw new MailProtocolException("ESEARCH result set too large to expand (SECURITY.md I14)");
-      }
-      for (long n = lo; n <= hi; n++) {
-        out.add(n);
+      numbers.add(d.expectNzNumber());
+    }
+    d.expectEnd();
+    return new Response.Sort(numbers);
+  }
+
+  /** SECURITY.md I16: a thread tree deeper than this (nesting plus reply chains) is refused. */
+  static final int MAX_THREAD_DEPTH = 1000;
+
+  /** {@code thread-data = "THREAD" [SP 1*thread-list]} (RFC 5256 §5). */
+  private Response thread() throws MailException {
+    List<ThreadNode> threads = new ArrayList<>();
+    if (d.trySp()) {
+      while (d.peek() == '(') {
+        threads.add(threadList(0));
       }
     }
+    d.expectEnd();
+    return new Response.Thread(threads);
+  }
+
+  /** {@code thread-list = "(" (thread-members / thread-nested) ")"}; a chain {@code a b c} nests c under b under a. */
+  private ThreadNode threadList(int depth) throws MailException {
+    d.expectListStart();
+    List<Long> chain = new ArrayList<>();
+    List<ThreadNode> nested = new ArrayList<>();
+    while (!d.tryListEnd()) {
+      if (d.peek() == '(') {
+        if (depth + chain.size() + 1 > MAX_THREAD_DEPTH) {
+          throw new MailProtocolException("THREAD nesting deeper than " + MAX_THREAD_DEPTH + " (SECURITY.md I16)");
+        }
+        nested.add(threadList(depth + chain.size() + 1));
+        continue;
+      }
+      if (!nested.isEmpty()) {
+        throw d.error("a thread member after nested threads");
+      }
+      if (!chain.isEmpty()) {
+        d.expectSp();
+        if (d.peek() == '(') {
+          continue;
+        }
+      }
+      chain.add(d.expectNzNumber());
+      if (depth + chain.size() > MAX_THREAD_DEPTH) {
+        throw new MailProtocolException("THREAD chain deeper than " + MAX_THREAD_DEPTH + " (SECURITY.md I16)");
+      }
+    }
+    if (chain.isEmpty() && nested.isEmpty()) {
+      throw d.error("empty thread list");
+    }
+    if (chain.isEmpty()) {
+      return new ThreadNode(0, nested);
+    }
+    ThreadNode node = new ThreadNode(chain.get(chain.size() - 1), nested);
+    for (int i = chain.size() - 2; i >= 0; i--) {
+      node = new ThreadNode(chain.get(i), List.of(node));
+    }
+    return node;
   }
 
   private static UidSet uidSet(String set) throws MailProtocolException {

@@ -69,6 +69,10 @@ final class SearchEncoder {
       enc.atom(s.larger() ? "LARGER" : "SMALLER").sp().number(s.bytes());
     } else if (c instanceof SearchCriteria.ModSeq m) {
       enc.atom("MODSEQ").sp().raw(Long.toString(m.modSeq()));
+    } else if (c instanceof SearchCriteria.Within w) {
+      enc.atom(w.older() ? "OLDER" : "YOUNGER").sp().raw(Long.toString(w.seconds()));
+    } else if (c instanceof SearchCriteria.SavedSearch) {
+      enc.raw("$");
     } else if (c instanceof SearchCriteria.Sequence s) {
       enc.raw(s.set().toString());
     } else if (c instanceof SearchCriteria.Uids u) {

@@ -59,6 +59,19 @@ public sealed interface SearchCriteria {
     }
   }
 
+  /** {@code OLDER n} / {@code YOUNGER n} seconds (RFC 5032 WITHIN). */
+  record Within(boolean older, long seconds) implements SearchCriteria {
+    public Within {
+      if (seconds < 1 || seconds > 0xFFFF_FFFFL) {
+        throw new IllegalArgumentException("WITHIN needs 1 to 2^32-1 seconds: " + seconds);
+      }
+    }
+  }
+
+  /** {@code $}: the result saved by an earlier {@code SEARCH RETURN (SAVE)} (RFC 5182). */
+  record SavedSearch() implements SearchCriteria {
+  }
+
   /** A message sequence set. */
   record Sequence(SeqSet set) implements SearchCriteria {
   }
@@ -217,6 +230,21 @@ public sealed interface SearchCriteria {
   /** Messages changed at or after mod-sequence {@code modSeq} ({@code MODSEQ n}, RFC 7162; needs CONDSTORE). */
   static SearchCriteria modSeqAtLeast(long modSeq) {
     return new ModSeq(modSeq);
+  }
+
+  /** Messages whose INTERNALDATE is more than {@code age} ago ({@code OLDER}, RFC 5032; needs WITHIN). */
+  static SearchCriteria olderThan(java.time.Duration age) {
+    return new Within(true, age.toSeconds());
+  }
+
+  /** Messages whose INTERNALDATE is within {@code age} ({@code YOUNGER}, RFC 5032; needs WITHIN). */
+  static SearchCriteria youngerThan(java.time.Duration age) {
+    return new Within(false, age.toSeconds());
+  }
+
+  /** The saved search result {@code $} (RFC 5182; needs SEARCHRES). */
+  static SearchCriteria savedSearch() {
+    return new SavedSearch();
   }
 
   static SearchCriteria uid(UidSet set) {
