@@ -1,0 +1,142 @@
+package dev.mailroom.imap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mailroom.client.Credentials;
+import dev.mailroom.client.Endpoint;
+import dev.mailroom.client.TlsOptions;
+import dev.mailroom.imap.MailboxStatus.StatusItem;
+import dev.mailroom.imap.fetch.FetchSpec;
+import dev.mailroom.imap.fetch.FetchedMessage;
+import dev.mailroom.imap.search.ESearchResult;
+import dev.mailroom.imap.search.SearchCriteria;
+import dev.mailroom.imap.search.SearchReturn;
+import dev.mailroom.imap.search.SortKey;
+import dev.mailroom.imap.search.ThreadAlgorithm;
+import dev.mailroom.imap.search.ThreadNode;
+import dev.mailroom.testkit.lab.MailLab;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The IMAP extensions against the lab's Dovecot, one test per extension family, on alice's seeded INBOX read-only
+ * (EXAMINE) unless a test says otherwise. Results are checked against what the core commands say about the same
+ * messages, so a wrong parse cannot pass.
+ */
+@Tag("interop")
+class DovecotExtensionsInteropTest {
+  private MailLab lab;
+  private TlsOptions tls;
+
+  @BeforeEach
+  void lab() throws Exception {
+    lab = MailLab.require();
+    tls = TlsOptions.builder().trustCertificates(lab.caCertificate()).build();
+  }
+
+  private ImapSession connect(MailLab.User user) throws Exception {
+    return ImapClient.builder().endpoint(Endpoint.implicitTls(lab.host(), MailLab.IMAPS)).tls(tls)
+        .credentials(Credentials.password(user.name(), user.password())).build().connect();
+  }
+
+  private ImapSession inbox() throws Exception {
+    ImapSession s = connect(MailLab.ALICE);
+    s.examine(MailboxName.INBOX).await();
+    return s;
+  }
+
+  @Test
+  void esearchAndSearchres() throws Exception {
+    try (ImapSession s = inbox()) {
+      assertTrue(s.has(Capability.ESEARCH) && s.has(Capability.SEARCHRES));
+      List<Long> plain = s.uidSearch(SearchCriteria.unseen()).await().numbers();
+      ESearchResult e = s.uidSearch(SearchCriteria.unseen(), EnumSet.of(SearchReturn.MIN, SearchReturn.MAX,
+          SearchReturn.COUNT, SearchReturn.ALL)).await();
+      assertEquals(plain.size(), e.count().getAsLong());
+      assertEquals(plain.get(0), e.min().getAsLong());
+      assertEquals(plain.get(plain.size() - 1), e.max().getAsLong());
+      assertEquals(UidSet.of(plain), e.allUids().orElseThrow());
+      assertTrue(e.allUids().orElseThrow().toString().length() < plain.size() * 5, "ranges, not a list");
+
+      ImapCommand<ESearchResult> save = s.uidSearch(SearchCriteria.unseen(), EnumSet.of(SearchReturn.SAVE));
+      ImapCommand<List<FetchedMessage>> viaDollar = s.fetch(UidSet.savedSearch(), FetchSpec.builder().uid().build());
+      ImapCommand<ESearchResult> countDollar = s.uidSearch(SearchCriteria.savedSearch(),
+          EnumSet.of(SearchReturn.COUNT));
+      save.await();
+      assertEquals(plain, viaDollar.await().stream().map(m -> m.uid().orElseThrow().value()).sorted().toList());
+      assertEquals(plain.size(), countDollar.await().count().getAsLong());
+    }
+  }
+
+  @Test
+  void sortAgreesWithFetchedSizesAndArrival() throws Exception {
+    try (ImapSession s = inbox()) {
+      List<Long> bySize = s.uidSort(List.of(SortKey.of(SortKey.Criterion.SIZE),
+          SortKey.of(SortKey.Criterion.ARRIVAL)), SearchCriteria.uid(UidSet.range(1, 300))).await().numbers();
+      Map<Long, Long> size = new HashMap<>();
+      for (FetchedMessage m : s.fetch(UidSet.range(1, 300), FetchSpec.builder().uid().size().build()).await()) {
+        size.put(m.uid().orElseThrow().value(), m.size());
+      }
+      assertEquals(size.size(), bySize.size());
+      for (int i = 1; i < bySize.size(); i++) {
+        assertTrue(size.get(bySize.get(i - 1)) <= size.get(bySize.get(i)), "sorted by RFC822.SIZE");
+      }
+      List<Long> newestFirst = s.uidSort(List.of(SortKey.reverse(SortKey.Criterion.ARRIVAL)),
+          SearchCriteria.uid(UidSet.range(1, 300))).await().numbers();
+      List<Long> ascending = new ArrayList<>(newestFirst);
+      ascending.sort(null);
+      java.util.Collections.reverse(newestFirst = new ArrayList<>(newestFirst));
+      assertEquals(ascending, newestFirst, "REVERSE ARRIVAL is descending UID order");
+      List<Long> byName = new ArrayList<>(s.uidSort(List.of(SortKey.of(SortKey.Criterion.DISPLAYFROM)),
+          SearchCriteria.uid(UidSet.range(1, 300))).await().numbers());
+      byName.sort(null);
+      assertEquals(ascending, byName, "SORT=DISPLAY returns a permutation of the matches");
+    }
+  }
+
+  @Test
+  void threadCoversEveryMatchOnce() throws Exception {
+    try (ImapSession s = inbox()) {
+      for (ThreadAlgorithm a : List.of(ThreadAlgorithm.REFERENCES, ThreadAlgorithm.ORDEREDSUBJECT,
+          ThreadAlgorithm.REFS)) {
+        List<ThreadNode> threads = s.uidThread(a, SearchCriteria.uid(UidSet.range(1, 500))).await();
+        List<Long> seen = new ArrayList<>();
+        for (ThreadNode t : threads) {
+          collect(t, seen);
+        }
+        seen.sort(null);
+        assertEquals(s.uidSearch(SearchCriteria.uid(UidSet.range(1, 500))).await().numbers(), seen, a.toString());
+        assertTrue(threads.size() < 500 || a == ThreadAlgorithm.ORDEREDSUBJECT, a + ": some replies are threaded");
+      }
+    }
+  }
+
+  private static void collect(ThreadNode n, List<Long> out) {
+    if (n.number() != 0) {
+      out.add(n.number());
+    }
+    n.children().forEach(c -> collect(c, out));
+  }
+
+  @Test
+  void withinAndStatusSize() throws Exception {
+    try (ImapSession s = inbox()) {
+      long all = s.selected().orElseThrow().exists();
+      assertEquals(all, s.uidSearch(SearchCriteria.youngerThan(Duration.ofDays(3650))).await().numbers().size());
+      assertEquals(0, s.uidSearch(SearchCriteria.olderThan(Duration.ofDays(3650))).await().numbers().size());
+      MailboxStatus st = s.status(MailboxName.of("Réunions"), StatusItem.MESSAGES, StatusItem.SIZE,
+          StatusItem.HIGHESTMODSEQ).await();
+      assertEquals(12, st.messages().getAsLong());
+      assertTrue(st.size().getAsLong() > 12 * 100, "STATUS=SIZE");
+      assertTrue(st.highestModSeq().getAsLong() > 0);
+    }
+  }
+}
