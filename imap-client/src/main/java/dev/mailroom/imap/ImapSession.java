@@ -88,6 +88,15 @@ public interface ImapSession extends AutoCloseable {
   /** {@code LIST reference pattern}; the pattern's {@code *} and {@code %} are wildcards. */
   ImapCommand<List<ListEntry>> list(String reference, String pattern);
 
+  /**
+   * LIST-EXTENDED (RFC 5258): several patterns, selection options (SUBSCRIBED, RECURSIVEMATCH, SPECIAL-USE) and
+   * return options (CHILDREN, SPECIAL-USE, and STATUS with LIST-STATUS, RFC 5819, attached to each entry).
+   */
+  ImapCommand<List<ListEntry>> list(String reference, List<String> patterns, ListOptions options);
+
+  /** {@code CREATE mailbox (USE (\Archive ...))} (RFC 6154 §3; needs CREATE-SPECIAL-USE). */
+  ImapCommand<Void> create(MailboxName mailbox, Set<String> specialUse);
+
   ImapCommand<List<ListEntry>> lsub(String reference, String pattern);
 
   ImapCommand<Namespaces> namespace();

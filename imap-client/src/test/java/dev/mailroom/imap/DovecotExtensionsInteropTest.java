@@ -127,6 +127,30 @@ class DovecotExtensionsInteropTest {
   }
 
   @Test
+  void listExtendedStatusAndSpecialUse() throws Exception {
+    try (ImapSession s = connect(MailLab.ALICE)) {
+      List<ListEntry> special = s.list("", List.of("*"), ListOptions.builder()
+          .select(ListOptions.Selection.SPECIAL_USE).build()).await();
+      assertEquals(java.util.Set.of("Archive", "Drafts", "Junk", "Sent", "Trash"),
+          special.stream().map(e -> e.name().name()).collect(java.util.stream.Collectors.toSet()));
+      assertTrue(special.stream().allMatch(e -> e.specialUse().size() == 1), special.toString());
+      List<ListEntry> withStatus = s.list("", List.of("Réunions", "Work", "Work/%"), ListOptions.builder()
+          .returning(ListOptions.Return.CHILDREN).status(StatusItem.MESSAGES, StatusItem.UIDNEXT).build()).await();
+      Map<String, ListEntry> byName = new HashMap<>();
+      withStatus.forEach(e -> byName.put(e.name().name(), e));
+      assertEquals(java.util.Set.of("Réunions", "Work", "Work/Projects"), byName.keySet());
+      assertEquals(12, byName.get("Réunions").status().orElseThrow().messages().getAsLong());
+      assertEquals(s.status(MailboxName.of("Work"), StatusItem.MESSAGES).await().messages(),
+          byName.get("Work").status().orElseThrow().messages());
+      assertTrue(byName.get("Work").hasAttribute("\\HasChildren"));
+      List<ListEntry> subscribed = s.list("", List.of("*"), ListOptions.builder()
+          .select(ListOptions.Selection.SUBSCRIBED, ListOptions.Selection.RECURSIVEMATCH).build()).await();
+      assertTrue(subscribed.stream().allMatch(e -> e.hasAttribute("\\Subscribed")), subscribed.toString());
+      assertTrue(subscribed.stream().anyMatch(e -> e.name().name().equals("Sent")));
+    }
+  }
+
+  @Test
   void withinAndStatusSize() throws Exception {
     try (ImapSession s = inbox()) {
       long all = s.selected().orElseThrow().exists();

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.util.Optional;
 import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.ListOptions;
 import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
@@ -134,8 +135,33 @@ final class MailboxCommands {
   }
 
   ImapCommand<List<ListEntry>> list(String verb, String reference, String pattern) {
+    return list(verb, reference, List.of(pattern), ListOptions.builder().build());
+  }
+
+  /**
+   * LIST, LSUB, or LIST-EXTENDED (RFC 5258) with LIST-STATUS (RFC 5819): the STATUS responses the server sends for
+   * listed mailboxes are attached to their entries.
+   */
+  ImapCommand<List<ListEntry>> list(String verb, String reference, List<String> patterns, ListOptions options) {
+    boolean extended = !options.selection().isEmpty() || !options.returns().isEmpty() || patterns.size() != 1;
+    if (extended && !s.state.has(Capability.LIST_EXTENDED)) {
+      throw new IllegalStateException("LIST selection/return options and several patterns need LIST-EXTENDED");
+    }
+    if (!options.status().isEmpty() && !s.state.has(Capability.LIST_STATUS)) {
+      throw new IllegalStateException("LIST RETURN (STATUS ...) needs LIST-STATUS (RFC 5819)");
+    }
+    boolean specialUse = options.selection().contains(ListOptions.Selection.SPECIAL_USE)
+        || options.returns().contains(ListOptions.Return.SPECIAL_USE);
+    if (specialUse && !s.state.has(Capability.SPECIAL_USE)) {
+      throw new IllegalStateException("the SPECIAL-USE list options need the SPECIAL-USE capability (RFC 6154)");
+    }
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("LIST needs a pattern");
+    }
     List<ListEntry> entries = new ArrayList<>();
+    java.util.Map<MailboxName, MailboxStatus> statuses = new java.util.HashMap<>();
     boolean lsub = verb.equals("LSUB");
+    boolean wantStatus = !options.status().isEmpty();
     return s.submit(verb, PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
       @Override
       public boolean untagged(Response r) {
@@ -143,17 +169,71 @@ final class MailboxCommands {
           entries.add(l.entry());
           return true;
         }
+        if (wantStatus && r instanceof Response.StatusData st) {
+          statuses.put(st.status().mailbox(), st.status());
+          return true;
+        }
         return false;
       }
 
       @Override
       public List<ListEntry> ok(Response.Tagged tagged) {
-        return List.copyOf(entries);
+        List<ListEntry> out = new ArrayList<>();
+        for (ListEntry e : entries) {
+          MailboxStatus st = statuses.get(e.name());
+          out.add(st == null ? e : e.withStatus(st));
+        }
+        return List.copyOf(out);
       }
     }, () -> {
       ImapEncoder enc = s.state.encoder(verb).sp();
-      enc.string(nameText(reference)).sp().string(nameText(pattern));
+      if (!options.selection().isEmpty()) {
+        enc.raw("(" + String.join(" ", options.selection().stream().sorted().map(ListOptions.Selection::wire)
+            .toList()) + ")").sp();
+      }
+      enc.string(nameText(reference)).sp();
+      if (patterns.size() == 1) {
+        enc.string(nameText(patterns.get(0)));
+      } else {
+        enc.listStart();
+        for (int i = 0; i < patterns.size(); i++) {
+          if (i > 0) {
+            enc.sp();
+          }
+          enc.string(nameText(patterns.get(i)));
+        }
+        enc.listEnd();
+      }
+      List<String> ret = new ArrayList<>(options.returns().stream().sorted().map(ListOptions.Return::wire).toList());
+      if (wantStatus) {
+        ret.add("STATUS (" + String.join(" ", options.status().stream().map(Enum::name).toList()) + ")");
+      }
+      if (!ret.isEmpty()) {
+        enc.sp().raw("RETURN (" + String.join(" ", ret) + ")");
+      }
       return enc.build();
+    });
+  }
+
+  /** {@code CREATE name (USE (attributes))} (RFC 6154 §3; needs CREATE-SPECIAL-USE). */
+  ImapCommand<Void> createSpecialUse(MailboxName name, java.util.Set<String> uses) {
+    if (!s.state.has(Capability.CREATE_SPECIAL_USE)) {
+      throw new IllegalStateException("CREATE (USE ...) needs CREATE-SPECIAL-USE (RFC 6154 §3)");
+    }
+    if (uses.isEmpty()) {
+      throw new IllegalArgumentException("CREATE (USE ()) needs at least one special use");
+    }
+    return s.submit("CREATE", PendingCommand.MAY_EXPUNGE, tagged -> null, () -> {
+      ImapEncoder enc = s.state.encoder("CREATE").sp().mailbox(name.name()).sp().raw("(USE ").listStart();
+      boolean first = true;
+      for (String use : new java.util.TreeSet<>(uses)) {
+        if (!first) {
+          enc.sp();
+        }
+        first = false;
+        enc.flag(use);
+      }
+      return enc.listEnd().raw(")").build();
     });
   }
 

@@ -17,6 +17,7 @@ import dev.mailroom.imap.ImapClient;
 import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.ImapSession;
 import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.ListOptions;
 import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
@@ -223,6 +224,16 @@ public final class RealImapSession implements ImapSession {
   @Override
   public ImapCommand<List<ListEntry>> lsub(String reference, String pattern) {
     return mailboxCommands.list("LSUB", reference, pattern);
+  }
+
+  @Override
+  public ImapCommand<List<ListEntry>> list(String reference, List<String> patterns, ListOptions options) {
+    return mailboxCommands.list("LIST", reference, patterns, options);
+  }
+
+  @Override
+  public ImapCommand<Void> create(MailboxName mailbox, Set<String> specialUse) {
+    return mailboxCommands.createSpecialUse(mailbox, specialUse);
   }
 
   @Override

@@ -237,11 +237,31 @@ final class ResponseParser {
     }
     d.expectSp();
     MailboxName name = mailbox(d.expectAstring());
+    MailboxName oldName = null;
+    Set<String> childInfo = new LinkedHashSet<>();
     if (d.trySp()) {
-      d.skipItem(); // LIST-EXTENDED data
+      // mbox-list-extended = "(" [mbox-list-extended-item *(SP mbox-list-extended-item)] ")" (RFC 5258 §9)
+      d.expectListStart();
+      while (!d.tryListEnd()) {
+        String tag = d.expectAstring().toUpperCase(Locale.ROOT);
+        d.expectSp();
+        if (tag.equals("OLDNAME") && d.tryListStart()) {
+          oldName = mailbox(d.expectAstring());
+          d.expectListEnd();
+        } else if (tag.equals("CHILDINFO") && d.tryListStart()) {
+          while (!d.tryListEnd()) {
+            childInfo.add(d.expectString().toUpperCase(Locale.ROOT));
+            d.trySp();
+          }
+        } else {
+          d.skipItem();
+        }
+        d.trySp();
+      }
     }
     d.expectEnd();
-    return new ListEntry(attributes, delimiter, name);
+    return new ListEntry(attributes, delimiter, name, java.util.Optional.empty(),
+        java.util.Optional.ofNullable(oldName), childInfo);
   }
 
   MailboxName mailbox(String wire) throws MailProtocolException {
