@@ -109,6 +109,39 @@ public interface ImapSession extends AutoCloseable {
   /** {@code IDLE} (RFC 2177) until {@link IdleHandle#stop()}; re-issued before the configured interval. */
   IdleHandle idle() throws MailException;
 
+  /** {@code GETQUOTAROOT mailbox} (RFC 9208 §4.3; needs QUOTA): its quota roots and their usage and limits. */
+  ImapCommand<QuotaRoots> quotaRoot(MailboxName mailbox);
+
+  /** {@code GETQUOTA root} (RFC 9208 §4.2; needs QUOTA). */
+  ImapCommand<Quota> quota(String root);
+
+  /** {@code SETQUOTA root (resource limit ...)} (RFC 9208 §4.1; needs QUOTA and, usually, admin rights). */
+  ImapCommand<Void> setQuota(String root, Map<String, Long> limits);
+
+  /** {@code GETACL mailbox} (RFC 4314 §3.3; needs ACL). */
+  ImapCommand<List<AclEntry>> acl(MailboxName mailbox);
+
+  /** {@code SETACL mailbox identifier rights} (RFC 4314 §3.1; {@code +rights}/{@code -rights} modify). */
+  ImapCommand<Void> setAcl(MailboxName mailbox, String identifier, String rights);
+
+  /** {@code DELETEACL mailbox identifier} (RFC 4314 §3.2). */
+  ImapCommand<Void> deleteAcl(MailboxName mailbox, String identifier);
+
+  /** {@code LISTRIGHTS mailbox identifier} (RFC 4314 §3.4). */
+  ImapCommand<ListRights> listRights(MailboxName mailbox, String identifier);
+
+  /** {@code MYRIGHTS mailbox} (RFC 4314 §3.5): this user's rights, such as {@code lrswipkxtecda}. */
+  ImapCommand<String> myRights(MailboxName mailbox);
+
+  /**
+   * {@code GETMETADATA} (RFC 5464 §4.2; needs METADATA, or METADATA-SERVER for the server's own): the entries that
+   * have a value. An empty {@code mailbox} means the server's metadata.
+   */
+  ImapCommand<Map<String, byte[]>> metadata(Optional<MailboxName> mailbox, List<String> entries);
+
+  /** {@code SETMETADATA} (RFC 5464 §4.3): sets one entry, or removes it when {@code value} is empty. */
+  ImapCommand<Void> setMetadata(Optional<MailboxName> mailbox, String entry, Optional<byte[]> value);
+
   // Selected
 
   ImapCommand<Void> check();

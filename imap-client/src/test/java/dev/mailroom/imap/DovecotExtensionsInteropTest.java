@@ -151,6 +151,36 @@ class DovecotExtensionsInteropTest {
   }
 
   @Test
+  void quotaAclAndMetadata() throws Exception {
+    try (ImapSession s = connect(MailLab.BOB)) {
+      QuotaRoots roots = s.quotaRoot(MailboxName.INBOX).await();
+      assertEquals(List.of("User quota"), roots.roots());
+      Quota.Resource storage = roots.quotas().get(0).resource("STORAGE").orElseThrow();
+      assertTrue(storage.limit() > 0 && storage.usage() <= storage.limit(), storage.toString());
+      assertEquals(storage.limit(), s.quota("User quota").await().resource("STORAGE").orElseThrow().limit());
+      String mine = s.myRights(MailboxName.INBOX).await();
+      assertTrue(mine.contains("l") && mine.contains("r") && mine.contains("a"), mine);
+      assertTrue(s.acl(MailboxName.INBOX).await().stream().anyMatch(e -> e.identifier().equals("bob")
+          && e.rights().equals(mine)));
+      assertTrue(s.listRights(MailboxName.INBOX, "anyone").await().optional().size() > 0);
+      MailboxName box = MailboxName.of("mailroom-meta-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+      s.create(box).await();
+      try {
+        byte[] value = "line 1\r\nline 2 ünï".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        s.setMetadata(java.util.Optional.of(box), "/private/comment", java.util.Optional.of(value)).await();
+        Map<String, byte[]> got = s.metadata(java.util.Optional.of(box), List.of("/private/comment",
+            "/shared/comment")).await();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(value, got.get("/private/comment"));
+        assertEquals(1, got.size());
+        s.setMetadata(java.util.Optional.of(box), "/private/comment", java.util.Optional.empty()).await();
+        assertTrue(s.metadata(java.util.Optional.of(box), List.of("/private/comment")).await().isEmpty());
+      } finally {
+        s.delete(box).await();
+      }
+    }
+  }
+
+  @Test
   void withinAndStatusSize() throws Exception {
     try (ImapSession s = inbox()) {
       long all = s.selected().orElseThrow().exists();

@@ -4,6 +4,7 @@ import dev.mailroom.client.MailException;
 import dev.mailroom.client.Timeouts;
 import dev.mailroom.client.internal.transport.LineTransport;
 import dev.mailroom.client.internal.transport.TransportOptions;
+import dev.mailroom.imap.AclEntry;
 import dev.mailroom.imap.AppendRequest;
 import dev.mailroom.imap.AppendResult;
 import dev.mailroom.imap.Capability;
@@ -18,9 +19,12 @@ import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.ImapSession;
 import dev.mailroom.imap.ListEntry;
 import dev.mailroom.imap.ListOptions;
+import dev.mailroom.imap.ListRights;
 import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
+import dev.mailroom.imap.Quota;
+import dev.mailroom.imap.QuotaRoots;
 import dev.mailroom.imap.SelectedMailbox;
 import dev.mailroom.imap.SeqSet;
 import dev.mailroom.imap.StoreAction;
@@ -68,6 +72,7 @@ public final class RealImapSession implements ImapSession {
   private final MailboxCommands mailboxCommands = new MailboxCommands(this);
   private final MessageCommands messageCommands = new MessageCommands(this);
   private final SearchCommands searchCommands = new SearchCommands(this);
+  private final AdminCommands adminCommands = new AdminCommands(this);
   private final Thread reader;
 
   private RealImapSession(ImapClient client, LineTransport transport) {
@@ -254,6 +259,56 @@ public final class RealImapSession implements ImapSession {
   @Override
   public IdleHandle idle() throws MailException {
     return IdleCommand.start(this);
+  }
+
+  @Override
+  public ImapCommand<QuotaRoots> quotaRoot(MailboxName mailbox) {
+    return adminCommands.quotaRoot(mailbox);
+  }
+
+  @Override
+  public ImapCommand<Quota> quota(String root) {
+    return adminCommands.quota(root);
+  }
+
+  @Override
+  public ImapCommand<Void> setQuota(String root, Map<String, Long> limits) {
+    return adminCommands.setQuota(root, limits);
+  }
+
+  @Override
+  public ImapCommand<List<AclEntry>> acl(MailboxName mailbox) {
+    return adminCommands.acl(mailbox);
+  }
+
+  @Override
+  public ImapCommand<Void> setAcl(MailboxName mailbox, String identifier, String rights) {
+    return adminCommands.setAcl(mailbox, identifier, rights);
+  }
+
+  @Override
+  public ImapCommand<Void> deleteAcl(MailboxName mailbox, String identifier) {
+    return adminCommands.deleteAcl(mailbox, identifier);
+  }
+
+  @Override
+  public ImapCommand<ListRights> listRights(MailboxName mailbox, String identifier) {
+    return adminCommands.listRights(mailbox, identifier);
+  }
+
+  @Override
+  public ImapCommand<String> myRights(MailboxName mailbox) {
+    return adminCommands.myRights(mailbox);
+  }
+
+  @Override
+  public ImapCommand<Map<String, byte[]>> metadata(Optional<MailboxName> mailbox, List<String> entries) {
+    return adminCommands.metadata(mailbox, entries);
+  }
+
+  @Override
+  public ImapCommand<Void> setMetadata(Optional<MailboxName> mailbox, String entry, Optional<byte[]> value) {
+    return adminCommands.setMetadata(mailbox, entry, value);
   }
 
   @Override

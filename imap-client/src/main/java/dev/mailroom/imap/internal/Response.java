@@ -3,6 +3,7 @@ package dev.mailroom.imap.internal;
 import dev.mailroom.imap.Capability;
 import dev.mailroom.imap.Flag;
 import dev.mailroom.imap.ListEntry;
+import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.MailboxStatus;
 import dev.mailroom.imap.Namespaces;
 import dev.mailroom.imap.ResponseCode;
@@ -67,6 +68,27 @@ public sealed interface Response {
    */
   record ESearch(String tag, boolean uid, long min, long max, long count, String all, long modSeq)
       implements Response { }
+
+  /** {@code * QUOTA root (resource usage limit ...)} (RFC 9208 §5.1). */
+  record QuotaData(dev.mailroom.imap.Quota quota) implements Response { }
+
+  /** {@code * QUOTAROOT mailbox root...} (RFC 9208 §5.2). */
+  record QuotaRootData(MailboxName mailbox, List<String> roots) implements Response { }
+
+  /** {@code * ACL mailbox (identifier rights)...} (RFC 4314 §3.6). */
+  record Acl(MailboxName mailbox, List<dev.mailroom.imap.AclEntry> entries) implements Response { }
+
+  /** {@code * LISTRIGHTS mailbox identifier required optional...} (RFC 4314 §3.7). */
+  record ListRightsData(MailboxName mailbox, dev.mailroom.imap.ListRights rights) implements Response { }
+
+  /** {@code * MYRIGHTS mailbox rights} (RFC 4314 §3.8). */
+  record MyRights(MailboxName mailbox, String rights) implements Response { }
+
+  /**
+   * {@code * METADATA mailbox (entry value ...)} or, unsolicited, {@code * METADATA mailbox entry...} (RFC 5464
+   * §4.4); {@code mailbox} null for the server's own metadata ({@code ""}), absent values (NIL) are null.
+   */
+  record Metadata(MailboxName mailbox, Map<String, byte[]> values, boolean changeNotice) implements Response { }
 
   /** {@code * SORT n...} (RFC 5256 §4). */
   record Sort(List<Long> numbers) implements Response { }

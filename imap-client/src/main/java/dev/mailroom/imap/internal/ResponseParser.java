@@ -37,8 +37,11 @@ final class ResponseParser {
   private final ImapDecoder d;
   private boolean utf8Names;
 
+  private final AdminResponseParser admin;
+
   ResponseParser(ImapDecoder decoder) {
     this.d = decoder;
+    this.admin = new AdminResponseParser(decoder, this);
   }
 
   void utf8Names(boolean value) {
@@ -113,6 +116,24 @@ final class ResponseParser {
       }
       case "SORT" -> {
         return sort();
+      }
+      case "QUOTA" -> {
+        return admin.quota();
+      }
+      case "QUOTAROOT" -> {
+        return admin.quotaRoot();
+      }
+      case "ACL" -> {
+        return admin.acl();
+      }
+      case "LISTRIGHTS" -> {
+        return admin.listRights();
+      }
+      case "MYRIGHTS" -> {
+        return admin.myRights();
+      }
+      case "METADATA" -> {
+        return admin.metadata();
       }
       case "THREAD" -> {
         return thread();
