@@ -23,9 +23,11 @@ import java.util.function.Supplier;
  * @param flags flags to set
  * @param internalDate the internal date, if any
  * @param messageId the message's Message-ID, if known (taken from a {@code MimeMessage} or the bytes' header)
+ * @param binary send the content as {@code literal8} ({@code ~{n}}, RFC 3516 §4.4): any octets including NUL, for
+ *     8-bit or binary bodies; needs BINARY
  */
 public record AppendRequest(long size, Supplier<InputStream> content, Set<Flag> flags,
-    Optional<OffsetDateTime> internalDate, Optional<String> messageId) {
+    Optional<OffsetDateTime> internalDate, Optional<String> messageId, boolean binary) {
   public AppendRequest {
     if (size < 0) {
       throw new IllegalArgumentException("negative size");
@@ -34,6 +36,12 @@ public record AppendRequest(long size, Supplier<InputStream> content, Set<Flag> 
     flags = Set.copyOf(flags);
     Objects.requireNonNull(internalDate, "internalDate");
     Objects.requireNonNull(messageId, "messageId");
+  }
+
+  /** A request without literal8. */
+  public AppendRequest(long size, Supplier<InputStream> content, Set<Flag> flags,
+      Optional<OffsetDateTime> internalDate, Optional<String> messageId) {
+    this(size, content, flags, internalDate, messageId, false);
   }
 
   /** A message of exactly {@code size} bytes from {@code content}. */
@@ -65,15 +73,20 @@ public record AppendRequest(long size, Supplier<InputStream> content, Set<Flag> 
   }
 
   public AppendRequest withFlags(Set<Flag> value) {
-    return new AppendRequest(size, content, value, internalDate, messageId);
+    return new AppendRequest(size, content, value, internalDate, messageId, binary);
   }
 
   public AppendRequest withInternalDate(OffsetDateTime value) {
-    return new AppendRequest(size, content, flags, Optional.of(value), messageId);
+    return new AppendRequest(size, content, flags, Optional.of(value), messageId, binary);
   }
 
   /** The Message-ID to report if the outcome of the APPEND is unknown (a streamed source has none of its own). */
   public AppendRequest withMessageId(String value) {
-    return new AppendRequest(size, content, flags, internalDate, Optional.of(value));
+    return new AppendRequest(size, content, flags, internalDate, Optional.of(value), binary);
+  }
+
+  /** The same message sent as {@code literal8} (RFC 3516 §4.4; needs BINARY): for content with NUL or raw 8-bit. */
+  public AppendRequest asBinary() {
+    return new AppendRequest(size, content, flags, internalDate, messageId, true);
   }
 }

@@ -11,7 +11,17 @@ import java.util.Optional;
  * }</pre>
  *
  * @param uidValidity the mailbox's UIDVALIDITY from {@code APPENDUID}, or 0
- * @param uid the new message's UID from {@code APPENDUID}, if sent
+ * @param uid the new message's UID from {@code APPENDUID}, if sent for exactly one message
+ * @param uids the new messages' UIDs from {@code APPENDUID}, as ranges (several after a MULTIAPPEND, RFC 3502)
  */
-public record AppendResult(long uidValidity, Optional<Uid> uid) {
+public record AppendResult(long uidValidity, Optional<Uid> uid, Optional<UidSet> uids) {
+  public AppendResult {
+    java.util.Objects.requireNonNull(uid, "uid");
+    java.util.Objects.requireNonNull(uids, "uids");
+  }
+
+  /** The result of a one-message APPEND. */
+  public AppendResult(long uidValidity, Optional<Uid> uid) {
+    this(uidValidity, uid, uid.map(Uid::toSet));
+  }
 }

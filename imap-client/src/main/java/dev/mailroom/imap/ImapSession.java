@@ -106,6 +106,12 @@ public interface ImapSession extends AutoCloseable {
   /** {@code APPEND}, streaming the message as a literal (LITERAL+ when offered). */
   ImapCommand<AppendResult> append(MailboxName mailbox, AppendRequest request);
 
+  /**
+   * MULTIAPPEND (RFC 3502; needs MULTIAPPEND for more than one): all of {@code requests} in one APPEND command,
+   * stored atomically, all or none; {@link AppendResult#uids()} names the new UIDs.
+   */
+  ImapCommand<AppendResult> append(MailboxName mailbox, List<AppendRequest> requests);
+
   /** {@code IDLE} (RFC 2177) until {@link IdleHandle#stop()}; re-issued before the configured interval. */
   IdleHandle idle() throws MailException;
 

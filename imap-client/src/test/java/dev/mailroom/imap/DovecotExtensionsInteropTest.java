@@ -7,6 +7,8 @@ import dev.mailroom.client.Credentials;
 import dev.mailroom.client.Endpoint;
 import dev.mailroom.client.TlsOptions;
 import dev.mailroom.imap.MailboxStatus.StatusItem;
+import dev.mailroom.imap.fetch.BodySection;
+import dev.mailroom.imap.fetch.FetchItem;
 import dev.mailroom.imap.fetch.FetchSpec;
 import dev.mailroom.imap.fetch.FetchedMessage;
 import dev.mailroom.imap.search.ESearchResult;
@@ -175,6 +177,48 @@ class DovecotExtensionsInteropTest {
         s.setMetadata(java.util.Optional.of(box), "/private/comment", java.util.Optional.empty()).await();
         assertTrue(s.metadata(java.util.Optional.of(box), List.of("/private/comment")).await().isEmpty());
       } finally {
+        s.delete(box).await();
+      }
+    }
+  }
+
+  @Test
+  void multiAppendBinaryPreviewAndSaveDate() throws Exception {
+    byte[] all = new byte[256];
+    for (int i = 0; i < 256; i++) {
+      all[i] = (byte) i;
+    }
+    String b64 = java.util.Base64.getMimeEncoder().encodeToString(all);
+    byte[] multipart = ("Message-ID: <bin@mailroom.test>\r\nSubject: binary\r\nMIME-Version: 1.0\r\n"
+        + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: application/octet-stream\r\n"
+        + "Content-Transfer-Encoding: base64\r\n\r\n" + b64 + "\r\n--b\r\nContent-Type: text/plain\r\n\r\n"
+        + "Hello Bob, this is the preview text.\r\n--b--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] eightBit = ("Message-ID: <8bit@mailroom.test>\r\nSubject: 8bit\r\nContent-Type: text/plain; "
+        + "charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nRéunion à 10 h\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    MailboxName box = MailboxName.of("mailroom-ext-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    try (ImapSession s = connect(MailLab.BOB)) {
+      s.create(box).await();
+      try {
+        AppendResult r = s.append(box, List.of(AppendRequest.of(multipart), AppendRequest.of(eightBit).asBinary(),
+            AppendRequest.of(multipart).withFlags(java.util.Set.of(Flag.SEEN)))).await();
+        assertEquals(3, r.uids().orElseThrow().size());
+        s.examine(box).await();
+        List<FetchedMessage> got = s.fetch(r.uids().orElseThrow(), FetchSpec.builder().uid().flags().binary("1")
+            .binarySize("1").preview().item(FetchItem.SAVEDATE).body(BodySection.whole().asPeek()).build()).await();
+        assertEquals(3, got.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(all, got.get(0).binary("1").orElseThrow(),
+            "BINARY[1] is the decoded base64");
+        assertEquals(256L, got.get(0).extensions().binarySizes().get("1"));
+        assertTrue(got.get(0).extensions().preview().orElseThrow().contains("Hello Bob"),
+            got.get(0).extensions().toString());
+        assertTrue(got.get(0).extensions().saveDate().orElseThrow().isAfter(
+            java.time.OffsetDateTime.now().minusHours(1)));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(eightBit, got.get(1).body(BodySection.whole())
+            .orElseThrow(), "the literal8 APPEND stored the 8-bit bytes as they were");
+        assertTrue(got.get(2).flags().orElseThrow().contains(Flag.SEEN));
+      } finally {
+        s.unselect().await();
         s.delete(box).await();
       }
     }

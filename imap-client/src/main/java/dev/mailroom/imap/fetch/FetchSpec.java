@@ -114,6 +114,21 @@ public record FetchSpec(List<FetchItem> items, OptionalLong changedSince, boolea
       return item(new FetchItem.Body(section));
     }
 
+    /** {@code BINARY.PEEK[part]} (RFC 3516): the part decoded by the server, without setting {@code \Seen}. */
+    public Builder binary(String part) {
+      return item(FetchItem.binary(part, true));
+    }
+
+    /** {@code BINARY.SIZE[part]} (RFC 3516). */
+    public Builder binarySize(String part) {
+      return item(FetchItem.binarySize(part));
+    }
+
+    /** {@code PREVIEW} (RFC 8970). */
+    public Builder preview() {
+      return item(FetchItem.PREVIEW);
+    }
+
     public Builder item(FetchItem item) {
       items.add(item);
       return this;

@@ -27,24 +27,42 @@ import java.util.Set;
  * @param bodyStructure the BODYSTRUCTURE, or null
  * @param bodies buffered sections by {@link BodySection#responseKey()}
  * @param modSeq the message's mod-sequence (RFC 7162 {@code MODSEQ}), if sent
+ * @param extensions the data of other extensions (BINARY.SIZE, PREVIEW, SAVEDATE, OBJECTID)
  */
 public record FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
     Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
-    Map<String, byte[]> bodies, OptionalLong modSeq) {
+    Map<String, byte[]> bodies, OptionalLong modSeq, FetchExtensions extensions) {
   public FetchedMessage {
     bodies = Map.copyOf(bodies);
+    java.util.Objects.requireNonNull(modSeq, "modSeq");
+    java.util.Objects.requireNonNull(extensions, "extensions");
+  }
+
+  /** Without extension data. */
+  public FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
+      Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
+      Map<String, byte[]> bodies, OptionalLong modSeq) {
+    this(seq, uid, flags, internalDate, size, envelope, bodyStructure, bodies, modSeq, FetchExtensions.NONE);
   }
 
   /** Without a mod-sequence. */
   public FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> flags,
       Optional<OffsetDateTime> internalDate, long size, Envelope envelope, BodyStructure bodyStructure,
       Map<String, byte[]> bodies) {
-    this(seq, uid, flags, internalDate, size, envelope, bodyStructure, bodies, OptionalLong.empty());
+    this(seq, uid, flags, internalDate, size, envelope, bodyStructure, bodies, OptionalLong.empty(),
+        FetchExtensions.NONE);
+  }
+
+  /** The buffered bytes of {@code BINARY[part]} (RFC 3516), if the response held them. */
+  public Optional<byte[]> binary(String part) {
+    byte[] b = bodies.get("BINARY|" + part + "|");
+    return Optional.ofNullable(b == null ? null : b.clone());
   }
 
   /** This response with other buffered bodies. */
   public FetchedMessage withBodies(Map<String, byte[]> newBodies) {
-    return new FetchedMessage(seq, uid, flags, internalDate, size, envelope, bodyStructure, newBodies, modSeq);
+    return new FetchedMessage(seq, uid, flags, internalDate, size, envelope, bodyStructure, newBodies, modSeq,
+        extensions);
   }
 
   /** The buffered bytes of {@code section} (matched by part, kind and origin), if the response held them. */

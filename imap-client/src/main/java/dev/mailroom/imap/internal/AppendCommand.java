@@ -2,12 +2,14 @@ package dev.mailroom.imap.internal;
 
 import dev.mailroom.imap.AppendRequest;
 import dev.mailroom.imap.AppendResult;
+import dev.mailroom.imap.Capability;
 import dev.mailroom.imap.Flag;
 import dev.mailroom.imap.ImapAppendUnknownException;
 import dev.mailroom.imap.ImapNotAppendedException;
 import dev.mailroom.imap.ImapCommand;
 import dev.mailroom.imap.MailboxName;
 import dev.mailroom.imap.Uid;
+import dev.mailroom.imap.UidSet;
 import dev.mailroom.imap.internal.wire.ImapEncoder;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -28,40 +30,78 @@ final class AppendCommand {
   }
 
   ImapCommand<AppendResult> append(MailboxName mailbox, AppendRequest request) {
+    return append(mailbox, java.util.List.of(request));
+  }
+
+  /**
+   * One APPEND command for all of {@code requests}: with several, MULTIAPPEND (RFC 3502), which stores all of them
+   * or none.
+   */
+  ImapCommand<AppendResult> append(MailboxName mailbox, java.util.List<AppendRequest> requests) {
+    if (requests.isEmpty()) {
+      throw new IllegalArgumentException("APPEND needs a message");
+    }
+    if (requests.size() > 1 && !s.state.has(Capability.MULTIAPPEND)) {
+      throw new IllegalStateException("several messages in one APPEND need MULTIAPPEND (RFC 3502)");
+    }
+    if (requests.stream().anyMatch(AppendRequest::binary) && !s.state.has(Capability.BINARY)) {
+      throw new IllegalStateException("a literal8 APPEND needs BINARY (RFC 3516)");
+    }
     PendingCommand<AppendResult> command = new PendingCommand<>("APPEND", PendingCommand.MAY_EXPUNGE, tagged -> {
       if (tagged.code() != null && tagged.code().is("APPENDUID")) {
-        String[] parts = tagged.code().data().split(" ");
-        try {
-          long validity = Long.parseLong(parts[0]);
-          if (parts.length == 2 && parts[1].matches("[1-9][0-9]{0,9}")) {
-            return new AppendResult(validity, Optional.of(Uid.of(Long.parseLong(parts[1]))));
-          }
-          return new AppendResult(validity, Optional.empty()); // MULTIAPPEND ranges are not expanded (I14)
-        } catch (IllegalArgumentException e) {
-          throw new dev.mailroom.client.MailProtocolException("malformed APPENDUID: " + tagged.code().data());
-        }
+        return appendUid(tagged.code().data());
       }
       return new AppendResult(0, Optional.empty());
     }, () -> {
       ImapEncoder enc = s.state.encoder("APPEND").sp().mailbox(mailbox.name());
-      if (!request.flags().isEmpty()) {
-        enc.sp().listStart();
-        boolean first = true;
-        for (Flag f : request.flags()) {
-          if (!first) {
-            enc.sp();
-          }
-          first = false;
-          enc.flag(f.value());
-        }
-        enc.listEnd();
+      for (AppendRequest request : requests) {
+        message(enc, request);
       }
-      request.internalDate().ifPresent(d -> enc.sp().raw("\"" + DATE_TIME.format(d) + "\""));
-      enc.sp().literal(request.size(), request.content().get(), false);
       return enc.build();
     });
+    Optional<String> messageId = requests.get(0).messageId();
     return s.submit(command.onLostConnection((cause, sent) -> sent
-        ? new ImapAppendUnknownException(mailbox.name(), request.messageId(), cause)
+        ? new ImapAppendUnknownException(mailbox.name(), messageId, cause)
         : new ImapNotAppendedException(mailbox.name(), cause)));
+  }
+
+  /** {@code [SP flag-list] [SP date-time] SP literal} of one message. */
+  private static void message(ImapEncoder enc, AppendRequest request) {
+    if (!request.flags().isEmpty()) {
+      enc.sp().listStart();
+      boolean first = true;
+      for (Flag f : request.flags()) {
+        if (!first) {
+          enc.sp();
+        }
+        first = false;
+        enc.flag(f.value());
+      }
+      enc.listEnd();
+    }
+    request.internalDate().ifPresent(d -> enc.sp().raw("\"" + DATE_TIME.format(d) + "\""));
+    enc.sp().literal(request.size(), request.content().get(), request.binary());
+  }
+
+  /** {@code APPENDUID uidvalidity append-uid} (RFC 4315 §4), a UID set after a MULTIAPPEND, kept as ranges (I14). */
+  private static AppendResult appendUid(String data) throws dev.mailroom.client.MailProtocolException {
+    String[] parts = data.split(" ");
+    try {
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("two fields expected");
+      }
+      long validity = Long.parseLong(parts[0]);
+      if (validity < 1 || validity > 0xFFFF_FFFFL) {
+        throw new IllegalArgumentException("UIDVALIDITY out of range");
+      }
+      UidSet uids = UidSet.parse(parts[1]);
+      if (uids.size() < 0) {
+        throw new IllegalArgumentException("'*' in APPENDUID");
+      }
+      Optional<Uid> one = uids.size() == 1 ? Optional.of(Uid.of(uids.ranges().get(0)[0])) : Optional.empty();
+      return new AppendResult(validity, one, Optional.of(uids));
+    } catch (IllegalArgumentException e) {
+      throw new dev.mailroom.client.MailProtocolException("malformed APPENDUID: " + data);
+    }
   }
 }

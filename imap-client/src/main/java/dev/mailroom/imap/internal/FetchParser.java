@@ -7,6 +7,7 @@ import dev.mailroom.imap.Uid;
 import dev.mailroom.imap.fetch.BodySection;
 import dev.mailroom.imap.fetch.BodyStructure;
 import dev.mailroom.imap.fetch.Envelope;
+import dev.mailroom.imap.fetch.FetchExtensions;
 import dev.mailroom.imap.fetch.FetchedMessage;
 import dev.mailroom.imap.internal.wire.ImapDecoder;
 import java.io.ByteArrayInputStream;
@@ -35,7 +36,8 @@ final class FetchParser {
 
   /** Where body sections go. */
   interface BodySink {
-    void body(long seq, Uid uidSoFar, BodySection section, long size, InputStream content) throws IOException;
+    void body(long seq, Uid uidSoFar, BodySection section, long size, boolean binary, InputStream content)
+        throws IOException;
   }
 
   private final ImapDecoder d;
@@ -58,6 +60,11 @@ final class FetchParser {
     BodyStructure structure = null;
     Map<String, byte[]> bodies = new HashMap<>();
     long modSeq = -1;
+    Map<String, Long> binarySizes = new HashMap<>();
+    String preview = null;
+    OffsetDateTime saveDate = null;
+    String emailId = null;
+    String threadId = null;
     d.expectListStart();
     while (!d.tryListEnd()) {
       String name = d.expectFetchAttName().toUpperCase(Locale.ROOT);
@@ -106,12 +113,36 @@ final class FetchParser {
           d.expectSp();
           deliver(seq, uid, section, name.equals("BINARY"), sink);
         }
+        case "BINARY.SIZE" -> { // RFC 3516 §4.2: "BINARY.SIZE" section-binary SP number
+          String part = sectionSpec().part();
+          d.expectSp();
+          binarySizes.put(part, d.expectNumber64());
+        }
+        case "PREVIEW" -> { // RFC 8970 §6: "PREVIEW" SP nstring
+          d.expectSp();
+          preview = d.expectNString();
+          if (preview != null && preview.length() > 1024) {
+            throw new MailProtocolException("PREVIEW longer than 256 characters (RFC 8970 §2; SECURITY.md I17)");
+          }
+        }
+        case "SAVEDATE" -> { // RFC 8514 §4: "SAVEDATE" SP (date-time / nil)
+          d.expectSp();
+          saveDate = d.tryNil() ? null : dateTime(d.expectString());
+        }
+        case "EMAILID" -> { // RFC 8474 §7: "EMAILID" SP "(" objectid ")"
+          d.expectSp();
+          emailId = objectId();
+        }
+        case "THREADID" -> { // "THREADID" SP ( "(" objectid ")" / nil )
+          d.expectSp();
+          threadId = d.tryNil() ? null : objectId();
+        }
         default -> {
           if (d.peek() == '[') {
-            sectionSpec(); // BINARY.SIZE[...] and the like
+            sectionSpec(); // future section-like items
           }
           d.expectSp();
-          d.skipItem(); // PREVIEW, SAVEDATE, ... (not modelled yet)
+          d.skipItem(); // items of extensions not modelled here
         }
       }
       if (!d.trySp() && d.peek() != ')') {
@@ -121,7 +152,22 @@ final class FetchParser {
     d.expectEnd();
     return new FetchedMessage(seq, Optional.ofNullable(uid), Optional.ofNullable(flags),
         Optional.ofNullable(internalDate), size, envelope, structure, bodies,
-        modSeq < 0 ? OptionalLong.empty() : OptionalLong.of(modSeq));
+        modSeq < 0 ? OptionalLong.empty() : OptionalLong.of(modSeq),
+        binarySizes.isEmpty() && preview == null && saveDate == null && emailId == null && threadId == null
+            ? FetchExtensions.NONE
+            : new FetchExtensions(binarySizes, Optional.ofNullable(preview), Optional.ofNullable(saveDate),
+                Optional.ofNullable(emailId), Optional.ofNullable(threadId)));
+  }
+
+  /** {@code "(" objectid ")"}, objectid = 1*255(ALPHA / DIGIT / "_" / "-") (RFC 8474 §7). */
+  private String objectId() throws MailException {
+    d.expectListStart();
+    String id = d.expectAtom();
+    if (!id.matches("[A-Za-z0-9_-]{1,255}")) {
+      throw new MailProtocolException("invalid objectid: " + (id.length() > 40 ? id.substring(0, 40) : id));
+    }
+    d.expectListEnd();
+    return id;
   }
 
   private void deliver(long seq, Uid uid, BodySection section, boolean binary, BodySink sink) throws MailException {
@@ -143,7 +189,7 @@ final class FetchParser {
       content = new ByteArrayInputStream(b);
     }
     try {
-      sink.body(seq, uid, section, size, content);
+      sink.body(seq, uid, section, size, binary, content);
       content.close();
     } catch (MailException e) {
       throw e;

@@ -83,7 +83,7 @@ final class MessageCommands {
               + "; use a FetchHandler to stream it";
           return; // drained by the decoder
         }
-        bodies.put(part.section().responseKey(), content.readAllBytes());
+        bodies.put(part.responseKey(), content.readAllBytes());
       }
 
       @Override
@@ -139,6 +139,16 @@ final class MessageCommands {
   private <T> ImapCommand<T> fetch(SeqSet seqs, UidSet uids, FetchSpec spec, FetchCollector<T> h) {
     if (spec.usesModSeq() && !s.state.has(Capability.CONDSTORE)) {
       throw new IllegalStateException("MODSEQ and CHANGEDSINCE need the CONDSTORE capability (RFC 7162)");
+    }
+    for (FetchItem item : spec.items()) {
+      Capability needed = item instanceof FetchItem.Binary || item instanceof FetchItem.BinarySize
+          ? Capability.BINARY
+          : item == FetchItem.PREVIEW ? Capability.PREVIEW
+          : item == FetchItem.SAVEDATE ? Capability.SAVEDATE
+          : item == FetchItem.EMAILID || item == FetchItem.THREADID ? Capability.OBJECTID : null;
+      if (needed != null && !s.state.has(needed)) {
+        throw new IllegalStateException("FETCH " + item.wire() + " needs the " + needed + " capability");
+      }
     }
     if (spec.vanished() && (uids == null || !s.state.qresync())) {
       throw new IllegalStateException("the VANISHED modifier needs a UID FETCH and ENABLE QRESYNC (RFC 7162 §3.2.6)");

@@ -257,6 +257,11 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public ImapCommand<AppendResult> append(MailboxName mailbox, List<AppendRequest> requests) {
+    return new AppendCommand(this).append(mailbox, requests);
+  }
+
+  @Override
   public IdleHandle idle() throws MailException {
     return IdleCommand.start(this);
   }

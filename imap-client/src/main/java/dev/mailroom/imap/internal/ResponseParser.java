@@ -305,7 +305,12 @@ final class ResponseParser {
     while (!d.tryListEnd()) {
       String item = d.expectAtom().toUpperCase(Locale.ROOT);
       d.expectSp();
-      items.put(item, d.expectNumber64());
+      if (d.peek() >= '0' && d.peek() <= '9') {
+        items.put(item, d.expectNumber64());
+      } else {
+        d.skipItem(); // MAILBOXID (objectid) of RFC 8474, APPENDLIMIT NIL of RFC 7889, ...
+        items.putIfAbsent(item, -1L);
+      }
       d.trySp();
     }
     if (items.isEmpty()) {
@@ -318,7 +323,7 @@ final class ResponseParser {
 
   private static OptionalLong opt(Map<String, Long> m, String key) {
     Long v = m.get(key);
-    return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    return v == null || v < 0 ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
   /** {@code esearch-response} (RFC 4731 §5, RFC 7162 §7 MODSEQ); unknown return data is skipped. */

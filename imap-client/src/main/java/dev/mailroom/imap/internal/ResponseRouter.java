@@ -126,14 +126,15 @@ final class ResponseRouter implements Runnable {
     }
     ResponseHandler<?>[] target = new ResponseHandler<?>[1];
     java.util.Map<String, byte[]> unclaimed = new java.util.HashMap<>();
-    FetchedMessage parsed = fetchParser.parse(seq, (s, uid, section, size, content) -> {
+    FetchedMessage parsed = fetchParser.parse(seq, (s, uid, section, size, binary, content) -> {
       if (target[0] == null) {
         target[0] = fetchTarget(s, uid);
       }
+      BodyPart part = new BodyPart(s, Optional.ofNullable(uid), section, size, binary);
       if (target[0] != null) {
-        target[0].body(new BodyPart(s, Optional.ofNullable(uid), section, size), content);
+        target[0].body(part, content);
       } else if (size <= decoder.maxInMemoryBytes()) {
-        unclaimed.put(section.responseKey(), content.readAllBytes()); // unsolicited: kept if small, else drained
+        unclaimed.put(part.responseKey(), content.readAllBytes()); // unsolicited: kept if small, else drained
       }
     });
     FetchedMessage m = unclaimed.isEmpty() ? parsed : parsed.withBodies(unclaimed);
