@@ -90,6 +90,11 @@ public final class ImapClient {
     return b.enableExtensions;
   }
 
+  /** Whether {@code COMPRESS DEFLATE} (RFC 4978) is started after authentication when the server offers it. */
+  public boolean compression() {
+    return b.compression;
+  }
+
   public Duration idleInterval() {
     return b.idleInterval;
   }
@@ -120,6 +125,7 @@ public final class ImapClient {
     private SaslPolicy saslPolicy = SaslPolicy.defaults();
     private boolean loginAllowed = true;
     private boolean enableExtensions = true;
+    private boolean compression;
     private Duration idleInterval = DEFAULT_IDLE_INTERVAL;
     private String tagPrefix = "A";
     private ProtocolTrace trace = ProtocolTrace.NONE;
@@ -138,6 +144,7 @@ public final class ImapClient {
       c.saslPolicy = saslPolicy;
       c.loginAllowed = loginAllowed;
       c.enableExtensions = enableExtensions;
+      c.compression = compression;
       c.idleInterval = idleInterval;
       c.tagPrefix = tagPrefix;
       c.trace = trace;
@@ -183,6 +190,16 @@ public final class ImapClient {
 
     public Builder enableExtensions(boolean value) {
       enableExtensions = value;
+      return this;
+    }
+
+    /**
+     * Compress the connection with DEFLATE after authentication when the server offers {@code COMPRESS=DEFLATE}
+     * (RFC 4978; default off). Limits apply to the inflated data (SECURITY.md I28). Worth it on slow links; on TLS
+     * it adds CPU for both sides.
+     */
+    public Builder compression(boolean value) {
+      compression = value;
       return this;
     }
 

@@ -53,6 +53,12 @@ public interface ImapSession extends AutoCloseable {
   /** {@code ID} (RFC 2971): sends {@code fields} (or NIL) and returns the server's. */
   ImapCommand<Map<String, String>> id(Map<String, String> fields);
 
+  /**
+   * {@code COMPRESS DEFLATE} (RFC 4978; needs COMPRESS=DEFLATE): from its OK on, both directions are DEFLATE
+   * compressed; every limit applies after inflation (SECURITY.md I28). Or set {@code ImapClient.Builder.compression}.
+   */
+  ImapCommand<Void> compress();
+
   /** {@code ENABLE} (RFC 5161): returns what the server enabled. */
   ImapCommand<Set<String>> enable(String... capabilities);
 

@@ -1,6 +1,7 @@
 package dev.mailroom.imap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mailroom.client.Credentials;
@@ -222,6 +223,40 @@ class DovecotExtensionsInteropTest {
         s.delete(box).await();
       }
     }
+  }
+
+  @Test
+  void compressDeflateGivesTheSameBytes() throws Exception {
+    ImapClient.Builder b = ImapClient.builder().endpoint(Endpoint.implicitTls(lab.host(), MailLab.IMAPS)).tls(tls)
+        .credentials(Credentials.password(MailLab.ALICE.name(), MailLab.ALICE.password()));
+    List<byte[]> plain;
+    List<byte[]> switched;
+    List<byte[]> fromStart;
+    try (ImapSession s = b.build().connect()) {
+      s.examine(MailboxName.INBOX).await();
+      plain = fetch40(s);
+      s.compress().await(); // mid-session, with a mailbox selected
+      switched = fetch40(s);
+    }
+    try (ImapSession s = b.compression(true).build().connect()) {
+      assertThrows(IllegalStateException.class, s::compress, "already compressed after login");
+      s.examine(MailboxName.INBOX).await();
+      fromStart = fetch40(s);
+    }
+    for (int i = 0; i < 40; i++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(plain.get(i), switched.get(i));
+      org.junit.jupiter.api.Assertions.assertArrayEquals(plain.get(i), fromStart.get(i));
+    }
+  }
+
+  private static List<byte[]> fetch40(ImapSession s) throws Exception {
+    List<byte[]> out = new ArrayList<>();
+    for (FetchedMessage m : s.fetch(SeqSet.range(1, 40), FetchSpec.builder().body(BodySection.whole().asPeek())
+        .build()).await()) {
+      out.add(m.body(BodySection.whole()).orElseThrow());
+    }
+    assertEquals(40, out.size());
+    return out;
   }
 
   @Test

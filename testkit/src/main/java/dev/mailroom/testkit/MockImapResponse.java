@@ -25,15 +25,17 @@ public final class MockImapResponse {
   private final SocketEffect start;
   private final SocketEffect end;
   private final boolean startTls;
+  private final boolean compress;
 
   private MockImapResponse(byte[] template, boolean deferred, boolean refusingLiteral, SocketEffect start,
-      SocketEffect end, boolean startTls) {
+      SocketEffect end, boolean startTls, boolean compress) {
     this.template = template;
     this.deferred = deferred;
     this.refusingLiteral = refusingLiteral;
     this.start = start;
     this.end = end;
     this.startTls = startTls;
+    this.compress = compress;
   }
 
   /** Lines (without CRLF) sent in order; {@code $tag} becomes the command's tag. */
@@ -52,7 +54,7 @@ public final class MockImapResponse {
 
   /** Exact bytes (literals, bare CR, garbage); {@code $tag} is still replaced. */
   public static MockImapResponse raw(byte[] bytes) {
-    return new MockImapResponse(bytes.clone(), false, false, null, null, false);
+    return new MockImapResponse(bytes.clone(), false, false, null, null, false, false);
   }
 
   /** Untagged lines followed by {@code $tag OK text}. */
@@ -75,7 +77,7 @@ public final class MockImapResponse {
 
   /** Held back and written after the next command's response: the completions arrive out of order (I10). */
   public MockImapResponse deferred() {
-    return new MockImapResponse(template, true, refusingLiteral, start, end, startTls);
+    return new MockImapResponse(template, true, refusingLiteral, start, end, startTls, compress);
   }
 
   /**
@@ -84,23 +86,29 @@ public final class MockImapResponse {
    * with {@link #onStart} {@link SocketEffect#RESET} to drop the connection mid-literal (I25).
    */
   public MockImapResponse refusingLiteral() {
-    return new MockImapResponse(template, deferred, true, start, end, startTls);
+    return new MockImapResponse(template, deferred, true, start, end, startTls, compress);
   }
 
   /** A socket effect before the bytes (close, reset, throttle, cut mid-response, stall). */
   public MockImapResponse onStart(SocketEffect effect) {
-    return new MockImapResponse(template, deferred, refusingLiteral, Objects.requireNonNull(effect), end, startTls);
+    return new MockImapResponse(template, deferred, refusingLiteral, Objects.requireNonNull(effect), end, startTls,
+        compress);
   }
 
   /** A socket effect after the bytes (close, injection after a STARTTLS go-ahead). */
   public MockImapResponse onEnd(SocketEffect effect) {
     return new MockImapResponse(template, deferred, refusingLiteral, start, Objects.requireNonNull(effect),
-        startTls);
+        startTls, compress);
   }
 
   /** Starts TLS after the bytes (the answer to STARTTLS); needs {@code offerStartTls}. */
   public MockImapResponse thenStartTls() {
-    return new MockImapResponse(template, deferred, refusingLiteral, start, end, true);
+    return new MockImapResponse(template, deferred, refusingLiteral, start, end, true, compress);
+  }
+
+  /** Switches the connection to DEFLATE after the bytes (the answer to {@code COMPRESS DEFLATE}, RFC 4978). */
+  public MockImapResponse thenCompress() {
+    return new MockImapResponse(template, deferred, refusingLiteral, start, end, startTls, true);
   }
 
   public boolean isDeferred() {
@@ -127,6 +135,9 @@ public final class MockImapResponse {
     }
     if (startTls) {
       r = r.thenStartTls();
+    }
+    if (compress) {
+      r = r.thenCompress();
     }
     return r;
   }

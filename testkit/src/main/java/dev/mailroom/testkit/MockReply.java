@@ -36,15 +36,22 @@ public final class MockReply {
   private final SocketEffect replyEnd;
   private final boolean startTls;
   private final NextRead nextRead;
+  private final boolean compress;
 
   private MockReply(byte[] bytes, Duration delay, SocketEffect replyStart, SocketEffect replyEnd, boolean startTls,
       NextRead nextRead) {
+    this(bytes, delay, replyStart, replyEnd, startTls, nextRead, false);
+  }
+
+  private MockReply(byte[] bytes, Duration delay, SocketEffect replyStart, SocketEffect replyEnd, boolean startTls,
+      NextRead nextRead, boolean compress) {
     this.bytes = bytes;
     this.delay = delay;
     this.replyStart = replyStart;
     this.replyEnd = replyEnd;
     this.startTls = startTls;
     this.nextRead = nextRead;
+    this.compress = compress;
   }
 
   /**
@@ -158,7 +165,7 @@ public final class MockReply {
   public MockReply withDelay(Duration delay) {
     Objects.requireNonNull(delay, "delay");
     if (delay.isNegative()) throw new IllegalArgumentException("negative delay: " + delay);
-    return new MockReply(bytes, delay, replyStart, replyEnd, startTls, nextRead);
+    return new MockReply(bytes, delay, replyStart, replyEnd, startTls, nextRead, compress);
   }
 
   /**
@@ -172,7 +179,7 @@ public final class MockReply {
     if (effect instanceof SocketEffect.InjectAfterGoAhead) {
       throw new IllegalArgumentException(effect + " follows the go-ahead: use onReplyEnd");
     }
-    return new MockReply(bytes, delay, effect, replyEnd, startTls, nextRead);
+    return new MockReply(bytes, delay, effect, replyEnd, startTls, nextRead, compress);
   }
 
   /**
@@ -190,7 +197,7 @@ public final class MockReply {
       throw new IllegalArgumentException(effect + " shapes how the reply is written: use onReplyStart");
     }
     boolean tls = startTls || effect instanceof SocketEffect.InjectAfterGoAhead;
-    return new MockReply(bytes, delay, replyStart, effect, tls, nextRead);
+    return new MockReply(bytes, delay, replyStart, effect, tls, nextRead, compress);
   }
 
   /**
@@ -201,7 +208,7 @@ public final class MockReply {
    * @return the copy
    */
   public MockReply thenStartTls() {
-    return new MockReply(bytes, delay, replyStart, replyEnd, true, nextRead);
+    return new MockReply(bytes, delay, replyStart, replyEnd, true, nextRead, compress);
   }
 
   /**
@@ -249,7 +256,7 @@ public final class MockReply {
    */
   public MockReply thenRead(NextRead next) {
     Objects.requireNonNull(next, "next");
-    return new MockReply(bytes, delay, replyStart, replyEnd, startTls, next);
+    return new MockReply(bytes, delay, replyStart, replyEnd, startTls, next, compress);
   }
 
   /** Returns a copy of the bytes this reply writes. */
@@ -275,6 +282,22 @@ public final class MockReply {
   /** Returns the effect applied after the bytes, if any. */
   public Optional<SocketEffect> replyEndEffect() {
     return Optional.ofNullable(replyEnd);
+  }
+
+  /**
+   * A copy after which both directions of the connection are raw DEFLATE (RFC 1951), as after an IMAP
+   * {@code COMPRESS DEFLATE} OK (RFC 4978): the server inflates what it reads and deflates what it writes, each
+   * reply ending in a sync flush.
+   *
+   * @return the copy
+   */
+  public MockReply thenCompress() {
+    return new MockReply(bytes, delay, replyStart, replyEnd, startTls, nextRead, true);
+  }
+
+  /** Returns whether the server switches to DEFLATE after this reply. */
+  public boolean startsCompression() {
+    return compress;
   }
 
   /** Returns whether the server starts TLS after this reply. */

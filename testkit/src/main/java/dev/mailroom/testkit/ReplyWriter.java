@@ -35,6 +35,7 @@ final class ReplyWriter {
     }
     if (end != null && !applyEnd(end)) return null;
     if (reply.startsTls() && !connection.startTls(server.startTlsContext(), false)) return null;
+    if (reply.startsCompression()) connection.startCompression();
     return reply.nextRead();
   }
 

@@ -129,6 +129,15 @@ final class ServerConnection implements Runnable {
     return true;
   }
 
+  /** Switches to raw DEFLATE both ways (RFC 4978); bytes already read from the client are inflated first. */
+  void startCompression() throws IOException {
+    java.io.InputStream rest = new java.io.SequenceInputStream(
+        new java.io.ByteArrayInputStream(reader.drainBuffered()), socket.getInputStream());
+    reader = new StrictReader(new java.util.zip.InflaterInputStream(rest, new java.util.zip.Inflater(true)));
+    out = new java.util.zip.DeflaterOutputStream(socket.getOutputStream(),
+        new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true), true);
+  }
+
   ConnectionInfo info() {
     return new ConnectionInfo(index, remote, tls);
   }

@@ -50,6 +50,10 @@ final class Handshake {
     if (client.enableExtensions() && (preauth || client.credentials() != null)) {
       enable();
     }
+    if (client.compression() && s.state.has(Capability.COMPRESS_DEFLATE)
+        && (preauth || client.credentials() != null)) {
+      new SessionCommands(s).compress().await();
+    }
   }
 
   private boolean greeting() throws MailException {

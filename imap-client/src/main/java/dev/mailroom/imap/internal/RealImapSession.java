@@ -172,6 +172,11 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public ImapCommand<Void> compress() {
+    return sessionCommands.compress();
+  }
+
+  @Override
   public ImapCommand<Set<String>> enable(String... capabilities) {
     return sessionCommands.enable(capabilities);
   }

@@ -32,6 +32,13 @@ interface ResponseHandler<T> {
   default void fetched(FetchedMessage message) {
   }
 
+  /**
+   * Called on the reader thread for a tagged OK before any other command may be sent and before another response
+   * is read: for commands that change the connection itself (COMPRESS).
+   */
+  default void completing(Response.Tagged tagged) throws MailException {
+  }
+
   /** The result, on tagged OK. */
   T ok(Response.Tagged tagged) throws MailException;
 }

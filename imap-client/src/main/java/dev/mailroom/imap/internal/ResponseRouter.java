@@ -318,6 +318,9 @@ final class ResponseRouter implements Runnable {
     if (t.code() != null) {
       mailboxCode(t.code());
     }
+    if (t.status() == ResponseStatus.OK) {
+      p.handler.completing(t);
+    }
     complete(p, t);
   }
 

@@ -1,5 +1,6 @@
 package dev.mailroom.imap.internal;
 
+import dev.mailroom.client.MailException;
 import dev.mailroom.imap.Capability;
 import dev.mailroom.imap.ImapCommand;
 import java.util.LinkedHashMap;
@@ -130,5 +131,29 @@ final class SessionCommands {
       }
       return enc.build();
     });
+  }
+
+  /**
+   * {@code COMPRESS DEFLATE} (RFC 4978): alone on the connection; on OK the reader switches both directions to
+   * DEFLATE before it reads the next byte. A second COMPRESS is refused here ({@code [COMPRESSIONACTIVE]}).
+   */
+  PendingCommand<Void> compress() {
+    if (!s.state.has(Capability.COMPRESS_DEFLATE)) {
+      throw new IllegalStateException("COMPRESS needs the COMPRESS=DEFLATE capability (RFC 4978)");
+    }
+    if (s.transport.isCompressed()) {
+      throw new IllegalStateException("compression is already active (RFC 4978 COMPRESSIONACTIVE)");
+    }
+    return s.submit("COMPRESS", PendingCommand.BARRIER, new ResponseHandler<Void>() {
+      @Override
+      public void completing(Response.Tagged tagged) throws MailException {
+        s.transport.startCompression();
+      }
+
+      @Override
+      public Void ok(Response.Tagged tagged) {
+        return null;
+      }
+    }, () -> s.state.encoder("COMPRESS").sp().atom("DEFLATE").build());
   }
 }

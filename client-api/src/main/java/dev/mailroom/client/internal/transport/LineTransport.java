@@ -53,8 +53,10 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
   private volatile Socket socket; // read by the watchdog thread
   private SSLSession tlsSession;
   private BufferedSource source;
-  private BufferedProtocolInput input;
-  private BufferedProtocolOutput output;
+  private BufferedSink sink;
+  private volatile BufferedProtocolInput input;
+  private volatile BufferedProtocolOutput output;
+  private volatile boolean compressed;
   private long deadlineNanos; // 0 = none
 
   private LineTransport(TransportOptions options, Socket plainSocket) {
@@ -121,7 +123,7 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
     try {
       this.socket = s;
       this.source = Okio.buffer(new Watchdog().source(Okio.source(s.getInputStream())));
-      BufferedSink sink = Okio.buffer(new Watchdog().sink(Okio.sink(s.getOutputStream())));
+      this.sink = Okio.buffer(new Watchdog().sink(Okio.sink(s.getOutputStream())));
       source.timeout().timeout(options.timeouts().readIdle().toNanos(), TimeUnit.NANOSECONDS);
       sink.timeout().timeout(options.timeouts().write().toNanos(), TimeUnit.NANOSECONDS);
       if (deadlineNanos != 0) {
@@ -177,6 +179,31 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
           + " more bytes after the STARTTLS go-ahead (response injection, SECURITY.md T05)");
     }
     handshake();
+  }
+
+  /**
+   * Switches both directions to raw DEFLATE (RFC 1951, as IMAP COMPRESS=DEFLATE wants: RFC 4978 §3) right after
+   * the server's OK was read, on the reading thread and with nothing being written. Bytes the server sent after the
+   * OK that are already buffered are inflated first. Every limit applies to the inflated bytes (line length, literal
+   * sizes), so a small compressed stream cannot become an unbounded buffer (SECURITY.md I28); the new readers and
+   * writers start with empty buffers. Each flush is a DEFLATE sync flush.
+   */
+  public void startCompression() throws MailException {
+    if (compressed) {
+      throw new IllegalStateException("compression is already active");
+    }
+    BufferedSource inflated = Okio.buffer(new okio.InflaterSource(source, new java.util.zip.Inflater(true)));
+    BufferedSink deflated = Okio.buffer(new okio.DeflaterSink(sink,
+        new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true)));
+    this.input = new BufferedProtocolInput(inflated, options.limits(), options.trace(), this::closeQuietly);
+    this.output = new BufferedProtocolOutput(deflated, options.trace(), this::closeQuietly);
+    this.compressed = true;
+    options.trace().event("DEFLATE compression started");
+  }
+
+  /** Whether {@link #startCompression()} switched the connection to DEFLATE. */
+  public boolean isCompressed() {
+    return compressed;
   }
 
   /** Whether TLS protects the connection now. */
