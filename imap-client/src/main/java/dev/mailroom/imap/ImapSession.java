@@ -33,6 +33,12 @@ import java.util.Set;
  * }</pre>
  */
 public interface ImapSession extends AutoCloseable {
+  /**
+   * Adds a listener for unsolicited responses (besides the client's) until the returned handle is closed; called on
+   * the reader thread.
+   */
+  AutoCloseable addListener(UnsolicitedListener listener);
+
   /** The capabilities now (after TLS and login, refreshed from every CAPABILITY response). */
   Set<Capability> capabilities();
 
@@ -58,6 +64,15 @@ public interface ImapSession extends AutoCloseable {
    * compressed; every limit applies after inflation (SECURITY.md I28). Or set {@code ImapClient.Builder.compression}.
    */
   ImapCommand<Void> compress();
+
+  /**
+   * {@code NOTIFY SET} (RFC 5465; needs NOTIFY): one connection reports changes in many mailboxes, as unsolicited
+   * responses to the listeners. See {@link MailboxWatcher} for the same with a polling fallback.
+   */
+  ImapCommand<Void> notify(NotifySpec spec);
+
+  /** {@code NOTIFY NONE}: stop all notifications. */
+  ImapCommand<Void> notifyNone();
 
   /** {@code ENABLE} (RFC 5161): returns what the server enabled. */
   ImapCommand<Set<String>> enable(String... capabilities);

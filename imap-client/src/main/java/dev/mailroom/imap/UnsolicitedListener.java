@@ -30,6 +30,17 @@ public interface UnsolicitedListener {
   default void vanished(UidSet uids, boolean earlier) {
   }
 
+  /**
+   * A STATUS nobody asked for: under NOTIFY (RFC 5465 §5.2) the server reports new and expunged messages of
+   * mailboxes other than the selected one this way.
+   */
+  default void mailboxStatus(MailboxStatus status) {
+  }
+
+  /** A LIST nobody asked for: under NOTIFY, a mailbox was created, renamed, deleted or (un)subscribed. */
+  default void mailboxListed(ListEntry entry) {
+  }
+
   /** A FETCH nobody asked for, typically flag changes. */
   default void fetched(FetchedMessage message) {
   }

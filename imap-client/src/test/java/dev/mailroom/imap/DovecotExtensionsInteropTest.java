@@ -260,6 +260,44 @@ class DovecotExtensionsInteropTest {
   }
 
   @Test
+  void watcherSeesAnotherConnectionsAppendWithNotifyAndByPolling() throws Exception {
+    String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+    MailboxName a = MailboxName.of("mailroom-watch-a-" + suffix);
+    MailboxName b = MailboxName.of("mailroom-watch-b-" + suffix);
+    try (ImapSession writer = connect(MailLab.BOB)) {
+      writer.create(a).await();
+      writer.create(b).await();
+      try {
+        for (MailboxWatcher.Mode mode : MailboxWatcher.Mode.values()) {
+          java.util.concurrent.LinkedBlockingQueue<MailboxStatus> changes =
+              new java.util.concurrent.LinkedBlockingQueue<>();
+          try (ImapSession watching = connect(MailLab.BOB);
+              MailboxWatcher w = MailboxWatcher.start(watching, List.of(a, b), Duration.ofMillis(200),
+                  changes::add, mode)) {
+            assertEquals(mode, w.mode());
+            if (mode == MailboxWatcher.Mode.POLL) {
+              assertEquals(2, List.of(changes.poll(10, java.util.concurrent.TimeUnit.SECONDS),
+                  changes.poll(10, java.util.concurrent.TimeUnit.SECONDS)).size(), "first status of each");
+            }
+            changes.clear();
+            writer.append(b, AppendRequest.of(("Subject: watch " + mode + "\r\n\r\nx\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII))).await();
+            MailboxStatus seen = changes.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            while (seen != null && !seen.mailbox().equals(b)) {
+              seen = changes.poll(15, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            assertTrue(seen != null, mode + ": the append to " + b + " was reported");
+            assertEquals(mode.ordinal() + 1L, seen.messages().getAsLong(), mode + " " + seen);
+          }
+        }
+      } finally {
+        writer.delete(a).await();
+        writer.delete(b).await();
+      }
+    }
+  }
+
+  @Test
   void withinAndStatusSize() throws Exception {
     try (ImapSession s = inbox()) {
       long all = s.selected().orElseThrow().exists();

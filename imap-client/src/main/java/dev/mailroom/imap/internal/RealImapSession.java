@@ -146,6 +146,11 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public AutoCloseable addListener(dev.mailroom.imap.UnsolicitedListener listener) {
+    return router.addListener(listener);
+  }
+
+  @Override
   public Set<Capability> capabilities() {
     return state.capabilities();
   }
@@ -169,6 +174,16 @@ public final class RealImapSession implements ImapSession {
   @Override
   public ImapCommand<Map<String, String>> id(Map<String, String> fields) {
     return sessionCommands.id(fields);
+  }
+
+  @Override
+  public ImapCommand<Void> notify(dev.mailroom.imap.NotifySpec spec) {
+    return sessionCommands.notify(java.util.Objects.requireNonNull(spec, "spec"));
+  }
+
+  @Override
+  public ImapCommand<Void> notifyNone() {
+    return sessionCommands.notify(null);
   }
 
   @Override

@@ -29,7 +29,7 @@ final class ResponseRouter implements Runnable {
   private final FetchParser fetchParser;
   private final CommandPipeline pipeline;
   private final SessionState session;
-  private final UnsolicitedListener listener;
+  private final java.util.List<UnsolicitedListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile String byeText;
 
   ResponseRouter(ImapDecoder decoder, CommandPipeline pipeline, SessionState session, UnsolicitedListener listener) {
@@ -38,7 +38,7 @@ final class ResponseRouter implements Runnable {
     this.fetchParser = new FetchParser(decoder, parser);
     this.pipeline = pipeline;
     this.session = session;
-    this.listener = listener;
+    this.listeners.add(listener);
   }
 
   ResponseParser parser() {
@@ -209,6 +209,14 @@ final class ResponseRouter implements Runnable {
         m.flags(f.flags());
       }
       offer(r);
+    } else if (r instanceof Response.StatusData st) {
+      if (!offer(r) && session.trusted()) {
+        safely(l -> l.mailboxStatus(st.status())); // NOTIFY (RFC 5465 §5) reports other mailboxes this way
+      }
+    } else if (r instanceof Response.ListData ld) {
+      if (!offer(r) && session.trusted()) {
+        safely(l -> l.mailboxListed(ld.entry()));
+      }
     } else if (!(r instanceof Response.Fetch)) { // FETCH was routed while it was read
       offer(r);
     }
@@ -339,9 +347,17 @@ final class ResponseRouter implements Runnable {
     }
   }
 
+  /** Adds a listener for unsolicited data until the returned handle is closed. */
+  AutoCloseable addListener(UnsolicitedListener l) {
+    listeners.add(java.util.Objects.requireNonNull(l, "listener"));
+    return () -> listeners.remove(l);
+  }
+
   private void safely(Consumer<UnsolicitedListener> call) {
     try {
-      call.accept(listener);
+      for (UnsolicitedListener l : listeners) {
+        call.accept(l);
+      }
     } catch (RuntimeException ignored) {
       // A listener's failure must not break the session.
     }

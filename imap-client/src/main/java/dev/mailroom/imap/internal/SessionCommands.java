@@ -156,4 +156,61 @@ final class SessionCommands {
       }
     }, () -> s.state.encoder("COMPRESS").sp().atom("DEFLATE").build());
   }
+
+  /** {@code NOTIFY SET ...} or, with null, {@code NOTIFY NONE} (RFC 5465 §3, §8). */
+  PendingCommand<Void> notify(dev.mailroom.imap.NotifySpec spec) {
+    if (!s.state.has(Capability.NOTIFY)) {
+      throw new IllegalStateException("NOTIFY needs the NOTIFY capability (RFC 5465)");
+    }
+    return s.submit("NOTIFY", PendingCommand.MAY_EXPUNGE, tagged -> null, () -> {
+      var enc = s.state.encoder("NOTIFY").sp();
+      if (spec == null) {
+        return enc.atom("NONE").build();
+      }
+      enc.atom("SET");
+      if (spec.status()) {
+        enc.sp().atom("STATUS");
+      }
+      for (dev.mailroom.imap.NotifySpec.Group g : spec.groups()) {
+        enc.sp().listStart().atom(g.filter().wire());
+        if (g.filter().namesMailboxes()) {
+          enc.sp().listStart();
+          for (int i = 0; i < g.mailboxes().size(); i++) {
+            if (i > 0) {
+              enc.sp();
+            }
+            enc.mailbox(g.mailboxes().get(i).name());
+          }
+          enc.listEnd();
+        }
+        enc.sp();
+        if (g.events().isEmpty()) {
+          enc.atom("NONE");
+        } else {
+          enc.listStart();
+          boolean first = true;
+          for (dev.mailroom.imap.NotifySpec.Event e : new java.util.TreeSet<>(g.events())) {
+            if (!first) {
+              enc.sp();
+            }
+            first = false;
+            enc.atom(e.wire());
+            if (e == dev.mailroom.imap.NotifySpec.Event.MESSAGE_NEW && !g.newMessageItems().isEmpty()) {
+              enc.sp().listStart();
+              for (int i = 0; i < g.newMessageItems().size(); i++) {
+                if (i > 0) {
+                  enc.sp();
+                }
+                enc.raw(g.newMessageItems().get(i).wire());
+              }
+              enc.listEnd();
+            }
+          }
+          enc.listEnd();
+        }
+        enc.listEnd();
+      }
+      return enc.build();
+    });
+  }
 }
