@@ -11,10 +11,20 @@ import java.util.OptionalLong;
  * }</pre>
  */
 public record MailboxStatus(MailboxName mailbox, OptionalLong messages, OptionalLong recent, OptionalLong uidNext,
-    OptionalLong uidValidity, OptionalLong unseen, OptionalLong highestModSeq, OptionalLong size) {
+    OptionalLong uidValidity, OptionalLong unseen, OptionalLong highestModSeq, OptionalLong size,
+    OptionalLong appendLimit) {
 
-  /** The items {@code STATUS} can ask for. */
+  /** Without APPENDLIMIT. */
+  public MailboxStatus(MailboxName mailbox, OptionalLong messages, OptionalLong recent, OptionalLong uidNext,
+      OptionalLong uidValidity, OptionalLong unseen, OptionalLong highestModSeq, OptionalLong size) {
+    this(mailbox, messages, recent, uidNext, uidValidity, unseen, highestModSeq, size, OptionalLong.empty());
+  }
+
+  /**
+   * The items {@code STATUS} can ask for: HIGHESTMODSEQ needs CONDSTORE (RFC 7162), SIZE needs STATUS=SIZE
+   * (RFC 8438), APPENDLIMIT needs APPENDLIMIT (RFC 7889; NIL, no limit, is empty).
+   */
   public enum StatusItem {
-    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, SIZE
+    MESSAGES, RECENT, UIDNEXT, UIDVALIDITY, UNSEEN, HIGHESTMODSEQ, SIZE, APPENDLIMIT
   }
 }

@@ -137,6 +137,24 @@ class MessageExtensionsTest {
   }
 
   @Test
+  @DisplayName("APPENDLIMIT (RFC 7889): a message over the server's limit is refused before a byte is sent")
+  void appendLimit() throws Exception {
+    try (ImapSession s = Imap.connect(imap, CAPS + " APPENDLIMIT=10")) {
+      assertThrows(IllegalArgumentException.class, () -> s.append(MailboxName.INBOX,
+          AppendRequest.of("Subject: too big\r\n\r\n".getBytes(StandardCharsets.US_ASCII))));
+      imap.enqueue(MockImapResponse.ok("done", "* STATUS INBOX (APPENDLIMIT 5000 MESSAGES 1)"),
+          MockImapResponse.ok("done", "* STATUS Drafts (APPENDLIMIT NIL)"), MockImapResponse.ok("[APPENDUID 1 2] ok"));
+      assertEquals(5000, s.status(MailboxName.INBOX, MailboxStatus.StatusItem.APPENDLIMIT,
+          MailboxStatus.StatusItem.MESSAGES).await().appendLimit().getAsLong());
+      assertTrue(s.status(MailboxName.of("Drafts"), MailboxStatus.StatusItem.APPENDLIMIT).await().appendLimit()
+          .isEmpty());
+      s.append(MailboxName.INBOX, AppendRequest.of("x\r\n".getBytes(StandardCharsets.US_ASCII))).await();
+      imap.takeImapCommand();
+      assertEquals("STATUS Drafts (APPENDLIMIT)", imap.takeImapCommand().command());
+    }
+  }
+
+  @Test
   void extensionsAreCapabilityGated() throws Exception {
     try (ImapSession s = selected(Imap.CAPS)) {
       byte[] m = "x\r\n".getBytes(StandardCharsets.US_ASCII);

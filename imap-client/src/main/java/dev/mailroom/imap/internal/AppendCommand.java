@@ -44,6 +44,13 @@ final class AppendCommand {
     if (requests.size() > 1 && !s.state.has(Capability.MULTIAPPEND)) {
       throw new IllegalStateException("several messages in one APPEND need MULTIAPPEND (RFC 3502)");
     }
+    long limit = appendLimit(s.state.capabilities());
+    for (AppendRequest r : requests) {
+      if (limit >= 0 && r.size() > limit) { // RFC 7889 §3: refuse before sending what the server would refuse
+        throw new IllegalArgumentException("a " + r.size() + "-byte message exceeds the server's APPENDLIMIT of "
+            + limit + " bytes (RFC 7889)");
+      }
+    }
     if (requests.stream().anyMatch(AppendRequest::binary) && !s.state.has(Capability.BINARY)) {
       throw new IllegalStateException("a literal8 APPEND needs BINARY (RFC 3516)");
     }
@@ -63,6 +70,20 @@ final class AppendCommand {
     return s.submit(command.onLostConnection((cause, sent) -> sent
         ? new ImapAppendUnknownException(mailbox.name(), messageId, cause)
         : new ImapNotAppendedException(mailbox.name(), cause)));
+  }
+
+  /** The server-wide {@code APPENDLIMIT=n} (RFC 7889 §2), or -1 when none is advertised. */
+  static long appendLimit(java.util.Set<Capability> caps) {
+    for (Capability c : caps) {
+      if (c.name().startsWith("APPENDLIMIT=")) {
+        try {
+          return Long.parseLong(c.name().substring("APPENDLIMIT=".length()));
+        } catch (NumberFormatException e) {
+          return -1; // malformed: let the server decide
+        }
+      }
+    }
+    return -1;
   }
 
   /** {@code [SP flag-list] [SP date-time] SP literal} of one message. */

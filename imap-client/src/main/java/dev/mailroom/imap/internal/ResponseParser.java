@@ -318,7 +318,8 @@ final class ResponseParser {
     }
     d.expectEnd();
     return new MailboxStatus(name, opt(items, "MESSAGES"), opt(items, "RECENT"), opt(items, "UIDNEXT"),
-        opt(items, "UIDVALIDITY"), opt(items, "UNSEEN"), opt(items, "HIGHESTMODSEQ"), opt(items, "SIZE"));
+        opt(items, "UIDVALIDITY"), opt(items, "UNSEEN"), opt(items, "HIGHESTMODSEQ"), opt(items, "SIZE"),
+        opt(items, "APPENDLIMIT"));
   }
 
   private static OptionalLong opt(Map<String, Long> m, String key) {
