@@ -90,8 +90,7 @@ final class FetchCommand implements Callable<Integer> {
     FetchSummary summary;
     try (FetchState state = FetchState.open(stateFile != null ? stateFile : defaultStateFile(), source);
          MessageStore store = MessageStore.open(into, state.mboxLength)) {
-      state.mboxLength = store.length(); // where a re-run truncates an mbox back to, even before the first message
-      state.save();
+      state.mboxLength = store.length(); // saved before the first message: where a re-run truncates an mbox to
       summary = protocol == Protocol.imap
           ? new ImapFetch(Clients.imap(connection, credentials, err, UnsolicitedListener.NONE),
               MailboxName.of(folder), search.criteria(), store, state, delete,

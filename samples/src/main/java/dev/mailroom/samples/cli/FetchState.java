@@ -56,7 +56,8 @@ final class FetchState implements AutoCloseable {
    * Locks and reads {@code file}, or starts an empty state when it does not exist yet.
    *
    * @throws IllegalArgumentException if the file belongs to another source or is not a state file
-   * @throws IOException if it cannot be read, or another fetch holds its lock
+   * @throws CommandFailure if another fetch holds its lock
+   * @throws IOException if it cannot be read
    */
   static FetchState open(Path file, String source) throws IOException {
     if (source.contains("\n") || source.contains("\r")) {
@@ -73,7 +74,7 @@ final class FetchState implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new IOException("another mailroom fetch is running with the state file " + file);
+      throw new CommandFailure(ExitCodes.USAGE, "another mailroom fetch is running with the state file " + file);
     }
     FetchState state = new FetchState(file, channel, lock, source);
     try {

@@ -21,6 +21,7 @@ final class Pop3Fetch {
   private final FetchState state;
   private final boolean delete;
   private final Progress progress;
+  private boolean saved;
 
   Pop3Fetch(Pop3Client client, MessageStore store, FetchState state, boolean delete, Progress progress) {
     this.client = client;
@@ -37,7 +38,13 @@ final class Pop3Fetch {
    */
   FetchSummary run() throws IOException {
     FetchReport report = FetchJob.builder(client)
-        .sink((ref, body) -> progress.advance(store.store(identity(ref), body)))
+        .sink((ref, body) -> {
+          if (!saved) {
+            state.save(); // the mbox length before the first append of this run
+            saved = true;
+          }
+          progress.advance(store.store(identity(ref), body));
+        })
         .seenUids(new StateUids())
         .deleteAfterStore(delete)
         .build()
@@ -56,8 +63,13 @@ final class Pop3Fetch {
       FetchReport.NotStored first = report.notStored().get(0);
       problem = Optional.of("not stored: " + first.cause().getMessage());
     }
+    boolean uncommitted = problem.isEmpty() && !report.deleteRequested().isEmpty() && !report.committed();
+    if (uncommitted) {
+      problem = Optional.of("the server did not commit the deletions at QUIT: "
+          + report.update().flatMap(u -> u.problem()).orElse("no reply"));
+    }
     return new FetchSummary(report.stored().size(), report.alreadySeen(), deleted, 0,
-        report.notStored().size() + (report.error().isPresent() ? 1 : 0), problem);
+        report.notStored().size() + (report.error().isPresent() || uncommitted ? 1 : 0), problem);
   }
 
   /** The message's identity; a UIDL that is not printable ASCII (RFC 1939 §7) could break the state's lines. */
