@@ -31,6 +31,25 @@ final class TestMail {
         + "Date: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
   }
 
+  /** The CA certificate of a test server as a PEM file, for {@code --trust-pem}. */
+  static Path caPem(dev.mailroom.testkit.TestCertificates certificates, Path dir) throws Exception {
+    String pem = "-----BEGIN CERTIFICATE-----\n"
+        + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
+            certificates.caCertificate().getEncoded())
+        + "\n-----END CERTIFICATE-----\n";
+    return Files.writeString(dir.resolve("ca.pem"), pem);
+  }
+
+  /** The number of regular files in a directory (0 when it does not exist). */
+  static long count(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.count();
+    }
+  }
+
   /** The first Message-ID in {@code bytes}. */
   static String messageId(byte[] bytes) {
     Matcher m = MESSAGE_ID.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
