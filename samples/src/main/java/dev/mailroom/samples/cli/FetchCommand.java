@@ -62,7 +62,8 @@ final class FetchCommand implements Callable<Integer> {
       + ".mailroom-fetch-state in the Maildir or .eml directory, FILE.mailroom-fetch-state beside an mbox).")
   Path stateFile;
 
-  @Option(names = "--delete", description = "Delete each message from the server once it is stored.")
+  @Option(names = "--delete", description = "Delete each message from the server once it is stored (IMAP: the "
+      + "messages this run, or an interrupted one, stored; POP3: also those stored by earlier runs).")
   boolean delete;
 
   @Option(names = "--move-to", paramLabel = "FOLDER", description = "IMAP: move each message to FOLDER once "

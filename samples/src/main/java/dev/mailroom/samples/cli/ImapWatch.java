@@ -20,6 +20,7 @@ import dev.mailroom.mime.MimeMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,8 @@ final class ImapWatch implements WatchedMailbox {
     if (uids.isEmpty()) {
       return arrivals;
     }
+    uids.sort(null);
+    uids = uids.subList(0, Math.min(uids.size(), withBody ? 10 : 100));
     BodySection section = (withBody ? BodySection.whole() : BodySection.header()).asPeek();
     FetchSpec spec = FetchSpec.builder().uid().body(section).build();
     for (FetchedMessage m : session.fetch(UidSet.of(uids.stream().mapToLong(Long::longValue).toArray()), spec)
@@ -108,10 +111,9 @@ final class ImapWatch implements WatchedMailbox {
       long uid = m.uid().orElseThrow(() -> new IOException("the server sent no UID")).value();
       byte[] bytes = m.body(section).orElse(new byte[0]);
       arrivals.add(new Arrival(String.valueOf(uid), MimeMessage.parse(bytes)));
-      lastUid = Math.max(lastUid, uid);
     }
     lastUid = Math.max(lastUid, uids.get(uids.size() - 1));
-    arrivals.sort((a, b) -> Long.compare(Long.parseLong(a.uid()), Long.parseLong(b.uid())));
+    arrivals.sort(Comparator.comparingLong(a -> Long.parseLong(a.uid())));
     return arrivals;
   }
 

@@ -18,6 +18,7 @@ import java.util.Set;
  * Deleting is one more session: UIDL to find the message's current number, DELE, and QUIT to commit.
  */
 final class Pop3Watch implements WatchedMailbox {
+  private static final int BATCH = 50;
   private final Pop3Client client;
   private final boolean withBody;
   private final Duration pollInterval;
@@ -41,7 +42,7 @@ final class Pop3Watch implements WatchedMailbox {
     List<Arrival> arrivals = new ArrayList<>();
     try (Pop3Session session = client.connect()) {
       for (UidlEntry entry : session.uidl()) {
-        if (looked.add(entry.uid())) {
+        if (arrivals.size() < BATCH && looked.add(entry.uid())) {
           try (InputStream in = withBody ? session.retrieve(entry.number()) : session.top(entry.number(), 0)) {
             arrivals.add(new Arrival(entry.uid(), dev.mailroom.mime.MimeMessage.parse(in)));
           }

@@ -20,7 +20,11 @@ interface WatchedMailbox extends AutoCloseable {
    */
   record Arrival(String uid, MimeMessage message) { }
 
-  /** The messages not looked at yet: on the first call every message there (unless told to skip them). */
+  /**
+   * The next messages not looked at yet, oldest first and at most a batch of them (so a big mailbox is never held
+   * in memory at once); on the first calls every message already there, unless told to skip them. Empty when
+   * there is nothing new.
+   */
   List<Arrival> poll() throws IOException;
 
   /** Waits at most {@code max} for new mail: until the server says something changed (IDLE), or a poll interval. */
@@ -35,7 +39,8 @@ interface WatchedMailbox extends AutoCloseable {
   default Optional<Arrival> awaitMatch(MessageMatcher matcher, long deadline, AtomicInteger checked)
       throws IOException, InterruptedException {
     while (true) {
-      for (Arrival arrival : poll()) {
+      List<Arrival> batch = poll();
+      for (Arrival arrival : batch) {
         checked.incrementAndGet();
         if (matcher.matches(arrival.message())) {
           return Optional.of(arrival);
@@ -45,7 +50,9 @@ interface WatchedMailbox extends AutoCloseable {
       if (left <= 0) {
         return Optional.empty();
       }
-      await(Duration.ofNanos(left));
+      if (batch.isEmpty()) {
+        await(Duration.ofNanos(left));
+      }
     }
   }
 

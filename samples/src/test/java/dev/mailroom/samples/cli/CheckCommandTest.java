@@ -92,6 +92,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void aBigMailboxIsLookedAtInBatches() throws Exception {
+    for (int i = 1; i <= 250; i++) {
+      deliver("filler " + i, "", "x");
+    }
+    deliver("the needle", "", "x");
+    for (String protocol : List.of("imap", "pop3")) {
+      Cli.Result r = Cli.run(args(protocol, "--subject", "needle", "--within", "10s", "--json")
+          .toArray(String[]::new));
+      assertEquals(ExitCodes.FOUND, r.code(), protocol + ": " + r);
+      assertEquals("251", json(r.out().strip()).get("checked"), r.out());
+    }
+  }
+
+  @Test
   void nothingMatchingWithinTheTimeExitsOne() throws Exception {
     deliver("Weekly digest", "", "hello");
     Cli.Result r = check("--subject", "^Nightly", "--within", "300ms");
