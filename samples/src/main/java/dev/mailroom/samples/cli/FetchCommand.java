@@ -118,6 +118,9 @@ final class FetchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--folder, --move-to and the search options (--since, "
           + "--before, --from, --subject, --unseen) need --protocol imap: POP3 has one mailbox and no search");
     }
+    if (folder.equals(moveTo)) {
+      throw new CommandLine.ParameterException(cl, "--move-to names the folder being fetched");
+    }
     if (delete && moveTo != null) {
       throw new CommandLine.ParameterException(cl, "--delete and --move-to exclude each other");
     }

@@ -120,7 +120,7 @@ final class ImapFetch {
       return command.await();
     } catch (ImapCommandException e) {
       throw new CommandFailure(ExitCodes.USAGE, "cannot open folder " + Display.escape(mailbox.name()) + ": "
-          + e.getMessage());
+          + Display.escape(e.getMessage()));
     }
   }
 

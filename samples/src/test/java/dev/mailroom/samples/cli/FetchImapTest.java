@@ -200,7 +200,8 @@ class FetchImapTest {
         List.of("--into", "maildir:" + maildir, "--folder", "Nope"), "cannot open folder Nope",
         List.of("--into", "maildir:" + maildir, "--move-to", "Nope"), "cannot open folder Nope",
         List.of("--into", "tape:/dev/st0"), "--into needs maildir:DIR, mbox:FILE or eml:DIR",
-        List.of("--into", "maildir:" + maildir, "--delete", "--move-to", "Archive"), "exclude each other");
+        List.of("--into", "maildir:" + maildir, "--delete", "--move-to", "Archive"), "exclude each other",
+        List.of("--into", "maildir:" + maildir, "--move-to", "INBOX"), "names the folder being fetched");
     for (var c : cases.entrySet()) {
       Cli.Result r = fetch(c.getKey().toArray(String[]::new));
       assertEquals(ExitCodes.USAGE, r.code(), c.getKey() + ": " + r);
