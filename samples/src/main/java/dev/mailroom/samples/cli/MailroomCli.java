@@ -10,10 +10,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code mailroom}: send and inspect mail from a shell. Each subcommand's class is short on purpose: it doubles as
- * example code for the SDK ({@link SendCommand} for SMTP, {@link ParseCommand} for MIME).
+ * {@code mailroom}: send, fetch, check and inspect mail from a shell. Each subcommand's class is short on purpose:
+ * it doubles as example code for the SDK ({@link SendCommand} for SMTP, {@link FetchCommand} for POP3 and IMAP,
+ * {@link CheckCommand} for waiting on a mailbox, {@link ParseCommand} for MIME, {@link DemoCommand} for the testkit's
+ * in-memory server).
  *
  * <pre>{@code
+ * java -jar samples/target/mailroom.jar demo
  * java -jar samples/target/mailroom.jar parse --json message.eml
  * MAILROOM_PASSWORD=secret java -jar samples/target/mailroom.jar send --host smtp.example.org --user alice \
  *     --password-env MAILROOM_PASSWORD --from alice@example.org --to bob@example.org --subject Hi --text Hello
@@ -23,7 +26,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mailroom", mixinStandardHelpOptions = true, versionProvider = MailroomCli.Version.class,
     description = "Send and inspect Internet mail with Mailroom.",
-    subcommands = {SendCommand.class, ParseCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {SendCommand.class, FetchCommand.class, CheckCommand.class, ParseCommand.class, DemoCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeOnInvalidInput = ExitCodes.USAGE, exitCodeOnExecutionException = ExitCodes.SOFTWARE)
 public final class MailroomCli implements Runnable {
   private final InputStream stdin;
@@ -65,7 +69,12 @@ public final class MailroomCli implements Runnable {
       sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.USAGE).exitCodeOnExecutionException(ExitCodes.SOFTWARE);
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCodes.HELP);
     }
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> failure(e, commandLine.getErr()));
+    // check promises 0/1/2 (found, not found, error), also for bad options
+    cli.getSubcommands().get("check").getCommandSpec().exitCodeOnInvalidInput(ExitCodes.CHECK_ERROR);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      int code = failure(e, commandLine.getErr());
+      return commandLine.getCommand() instanceof CheckCommand && code != ExitCodes.OK ? ExitCodes.CHECK_ERROR : code;
+    });
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -77,6 +86,10 @@ public final class MailroomCli implements Runnable {
    * failure is a connection error, a bad argument or unreadable input file a usage error, anything else a bug.
    */
   private static int failure(Exception e, PrintWriter err) {
+    if (e instanceof CommandFailure failure) {
+      err.println("mailroom: " + failure.getMessage());
+      return failure.exitCode();
+    }
     if (e instanceof MailException) {
       err.println("mailroom: " + e.getMessage());
       return ExitCodes.CONNECTION;

@@ -45,6 +45,21 @@ final class JarProcess {
     return new Cli.Result(p.exitValue(), out.get(), err.get());
   }
 
+  /**
+   * Starts {@code mailroom args...} without waiting, its standard output and error going to {@code out.txt} and
+   * {@code err.txt} in {@code logDir}: for tests that kill it midway.
+   */
+  static Process start(Map<String, String> env, Path logDir, String... args) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar().toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(
+        new java.io.File("/dev/null"))).redirectOutput(logDir.resolve("out.txt").toFile())
+        .redirectError(logDir.resolve("err.txt").toFile());
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
   static Cli.Result run(String... args) throws Exception {
     return run(Map.of(), new byte[0], args);
   }
