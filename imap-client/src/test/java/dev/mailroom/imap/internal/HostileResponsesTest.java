@@ -58,7 +58,7 @@ class HostileResponsesTest {
   }
 
   @Test
-  @DisplayName("I14: COPYUID/APPENDUID set bombs stay ranges; ESEARCH ALL 1:* is refused")
+  @DisplayName("I14: COPYUID/APPENDUID/ESEARCH set bombs stay ranges; ESEARCH ALL 1:* is refused")
   void i14SetBombs() throws MailException {
     UidSet huge = UidSet.parse("1:4294967295");
     assertEquals(4294967295L, huge.size());
@@ -67,7 +67,12 @@ class HostileResponsesTest {
         "1 1:4294967295 1:4294967295"));
     assertEquals("1:4294967295", result.destinationUids().orElseThrow().toString());
     rejects("* ESEARCH (TAG \"A1\") UID ALL 1:*\r\n");
-    rejects("* ESEARCH (TAG \"A1\") UID ALL 1:4294967295\r\n");
+    // Kept as text until someone asks: a plain SEARCH refuses to expand it, ESearchResult keeps it as a range.
+    Response.ESearch e = assertInstanceOf(Response.ESearch.class, ResponseDecoding.decodeAll(
+        "* ESEARCH (TAG \"A1\") UID ALL 1:4294967295\r\n".getBytes(StandardCharsets.UTF_8), Limits.defaults()).get(0));
+    assertEquals("1:4294967295", e.all());
+    List<Long> out = new java.util.ArrayList<>();
+    assertThrows(dev.mailroom.client.MailProtocolException.class, () -> SearchCommands.expand(e.all(), out));
   }
 
   @Test
