@@ -89,16 +89,7 @@ final class AppendCommand {
   /** {@code [SP flag-list] [SP date-time] SP literal} of one message. */
   private static void message(ImapEncoder enc, AppendRequest request) {
     if (!request.flags().isEmpty()) {
-      enc.sp().listStart();
-      boolean first = true;
-      for (Flag f : request.flags()) {
-        if (!first) {
-          enc.sp();
-        }
-        first = false;
-        enc.flag(f.value());
-      }
-      enc.listEnd();
+      enc.sp().flagList(MessageCommands.flagValues(request.flags()));
     }
     request.internalDate().ifPresent(d -> enc.sp().raw("\"" + DATE_TIME.format(d) + "\""));
     enc.sp().literal(request.size(), request.content().get(), request.binary());

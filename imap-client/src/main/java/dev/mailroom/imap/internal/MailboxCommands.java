@@ -224,16 +224,8 @@ final class MailboxCommands {
       throw new IllegalArgumentException("CREATE (USE ()) needs at least one special use");
     }
     return s.submit("CREATE", PendingCommand.MAY_EXPUNGE, tagged -> null, () -> {
-      ImapEncoder enc = s.state.encoder("CREATE").sp().mailbox(name.name()).sp().raw("(USE ").listStart();
-      boolean first = true;
-      for (String use : new java.util.TreeSet<>(uses)) {
-        if (!first) {
-          enc.sp();
-        }
-        first = false;
-        enc.flag(use);
-      }
-      return enc.listEnd().raw(")").build();
+      return s.state.encoder("CREATE").sp().mailbox(name.name()).sp().raw("(USE ")
+          .flagList(new java.util.TreeSet<>(uses)).raw(")").build();
     });
   }
 

@@ -194,16 +194,8 @@ final class MessageCommands {
       }
     };
     Function<ImapEncoder, EncodedCommand> rest = enc -> {
-      enc.sp().raw(action.wire() + (silent ? ".SILENT" : "")).sp().listStart();
-      boolean first = true;
-      for (Flag f : flags) {
-        if (!first) {
-          enc.sp();
-        }
-        first = false;
-        enc.flag(f.value());
-      }
-      return enc.listEnd().build();
+      enc.sp().raw(action.wire() + (silent ? ".SILENT" : "")).sp().flagList(MessageCommands.flagValues(flags));
+      return enc.build();
     };
     if (uids != null) {
       return s.submit("UID STORE", PendingCommand.MAY_EXPUNGE, h,
@@ -245,17 +237,9 @@ final class MessageCommands {
       }
     };
     return s.submit("UID STORE", PendingCommand.MAY_EXPUNGE, h, () -> {
-      ImapEncoder enc = s.state.encoder("UID STORE").sp().raw(uids.toString())
-          .sp().raw("(UNCHANGEDSINCE " + unchangedSince + ")").sp().raw(action.wire()).sp().listStart();
-      boolean first = true;
-      for (Flag f : flags) {
-        if (!first) {
-          enc.sp();
-        }
-        first = false;
-        enc.flag(f.value());
-      }
-      return enc.listEnd().build();
+      return s.state.encoder("UID STORE").sp().raw(uids.toString()).sp()
+          .raw("(UNCHANGEDSINCE " + unchangedSince + ")").sp().raw(action.wire()).sp().flagList(MessageCommands.flagValues(flags))
+          .build();
     });
   }
 
@@ -305,6 +289,11 @@ final class MessageCommands {
     } catch (IllegalArgumentException e) {
       throw new MalformedCodeException("malformed COPYUID: " + code.data(), e);
     }
+  }
+
+  /** The wire values of {@code flags}, for {@link ImapEncoder#flagList}. */
+  static List<String> flagValues(java.util.Collection<Flag> flags) {
+    return flags.stream().map(Flag::value).toList();
   }
 
   /** A response code whose data breaks its grammar. */

@@ -58,6 +58,20 @@ public final class ImapEncoder {
     return atom(flag);
   }
 
+  /** {@code "(" flag *(SP flag) ")"}, each checked by {@link #flag} (SECURITY.md I04). */
+  public ImapEncoder flagList(java.util.Collection<String> flags) {
+    listStart();
+    boolean first = true;
+    for (String f : flags) {
+      if (!first) {
+        sp();
+      }
+      first = false;
+      flag(f);
+    }
+    return listEnd();
+  }
+
   /** Fixed syntax from this module (never caller text): brackets, sections, sets already validated. */
   public ImapEncoder raw(String syntax) {
     for (int i = 0; i < syntax.length(); i++) {
