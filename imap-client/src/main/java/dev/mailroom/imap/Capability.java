@@ -43,6 +43,7 @@ public record Capability(String name) {
   public static final Capability LIST_STATUS = new Capability("LIST-STATUS");
   public static final Capability CREATE_SPECIAL_USE = new Capability("CREATE-SPECIAL-USE");
   public static final Capability MULTIAPPEND = new Capability("MULTIAPPEND");
+  public static final Capability CATENATE = new Capability("CATENATE");
   public static final Capability QUOTA = new Capability("QUOTA");
   public static final Capability ACL = new Capability("ACL");
   public static final Capability METADATA = new Capability("METADATA");

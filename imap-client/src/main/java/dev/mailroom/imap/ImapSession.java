@@ -133,6 +133,12 @@ public interface ImapSession extends AutoCloseable {
    */
   ImapCommand<AppendResult> append(MailboxName mailbox, List<AppendRequest> requests);
 
+  /**
+   * {@code APPEND ... CATENATE} (RFC 4469; needs CATENATE): a new message made by the server from literal text and
+   * messages or parts it already has ({@link CatenatePart#message}).
+   */
+  ImapCommand<AppendResult> append(MailboxName mailbox, Set<Flag> flags, List<CatenatePart> parts);
+
   /** {@code IDLE} (RFC 2177) until {@link IdleHandle#stop()}; re-issued before the configured interval. */
   IdleHandle idle() throws MailException;
 
@@ -204,6 +210,12 @@ public interface ImapSession extends AutoCloseable {
 
   /** {@code UID SORT}. */
   ImapCommand<SearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria);
+
+  /**
+   * Extended SORT (RFC 5267 ESORT; needs ESORT): {@code SORT RETURN (...)}, answered by one ESEARCH whose ALL set
+   * lists the matches in sort order (its ranges, in {@link UidSet#ranges()} order, are ascending runs).
+   */
+  ImapCommand<ESearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria, Set<SearchReturn> returns);
 
   /** {@code THREAD} (RFC 5256; needs {@code THREAD=algorithm}): the matches as reply trees. */
   ImapCommand<List<ThreadNode>> thread(ThreadAlgorithm algorithm, SearchCriteria criteria);

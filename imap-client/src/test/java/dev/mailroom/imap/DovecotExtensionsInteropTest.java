@@ -83,9 +83,9 @@ class DovecotExtensionsInteropTest {
   void sortAgreesWithFetchedSizesAndArrival() throws Exception {
     try (ImapSession s = inbox()) {
       List<Long> bySize = s.uidSort(List.of(SortKey.of(SortKey.Criterion.SIZE),
-          SortKey.of(SortKey.Criterion.ARRIVAL)), SearchCriteria.uid(UidSet.range(1, 300))).await().numbers();
+          SortKey.of(SortKey.Criterion.ARRIVAL)), SearchCriteria.sequence(SeqSet.range(1, 300))).await().numbers();
       Map<Long, Long> size = new HashMap<>();
-      for (FetchedMessage m : s.fetch(UidSet.range(1, 300), FetchSpec.builder().uid().size().build()).await()) {
+      for (FetchedMessage m : s.fetch(SeqSet.range(1, 300), FetchSpec.builder().uid().size().build()).await()) {
         size.put(m.uid().orElseThrow().value(), m.size());
       }
       assertEquals(size.size(), bySize.size());
@@ -93,15 +93,35 @@ class DovecotExtensionsInteropTest {
         assertTrue(size.get(bySize.get(i - 1)) <= size.get(bySize.get(i)), "sorted by RFC822.SIZE");
       }
       List<Long> newestFirst = s.uidSort(List.of(SortKey.reverse(SortKey.Criterion.ARRIVAL)),
-          SearchCriteria.uid(UidSet.range(1, 300))).await().numbers();
+          SearchCriteria.sequence(SeqSet.range(1, 300))).await().numbers();
       List<Long> ascending = new ArrayList<>(newestFirst);
       ascending.sort(null);
       java.util.Collections.reverse(newestFirst = new ArrayList<>(newestFirst));
       assertEquals(ascending, newestFirst, "REVERSE ARRIVAL is descending UID order");
       List<Long> byName = new ArrayList<>(s.uidSort(List.of(SortKey.of(SortKey.Criterion.DISPLAYFROM)),
-          SearchCriteria.uid(UidSet.range(1, 300))).await().numbers());
+          SearchCriteria.sequence(SeqSet.range(1, 300))).await().numbers());
       byName.sort(null);
       assertEquals(ascending, byName, "SORT=DISPLAY returns a permutation of the matches");
+    }
+  }
+
+  @Test
+  void extendedSortKeepsTheSortOrder() throws Exception {
+    try (ImapSession s = inbox()) {
+      List<Long> plain = s.uidSort(List.of(SortKey.of(SortKey.Criterion.SIZE)),
+          SearchCriteria.sequence(SeqSet.range(1, 200))).await().numbers();
+      ESearchResult e = s.uidSort(List.of(SortKey.of(SortKey.Criterion.SIZE)), SearchCriteria.sequence(SeqSet.range(1,
+          200)), EnumSet.of(SearchReturn.ALL, SearchReturn.COUNT, SearchReturn.MIN, SearchReturn.MAX)).await();
+      List<Long> expanded = new ArrayList<>();
+      for (long[] r : e.allUids().orElseThrow().ranges()) {
+        for (long n = r[0]; n <= r[1]; n++) {
+          expanded.add(n);
+        }
+      }
+      assertEquals(plain, expanded, "ESORT ALL in SORT order");
+      assertEquals(plain.size(), e.count().getAsLong());
+      assertEquals(plain.get(0), e.min().getAsLong());
+      assertEquals(plain.get(plain.size() - 1), e.max().getAsLong());
     }
   }
 
@@ -110,13 +130,13 @@ class DovecotExtensionsInteropTest {
     try (ImapSession s = inbox()) {
       for (ThreadAlgorithm a : List.of(ThreadAlgorithm.REFERENCES, ThreadAlgorithm.ORDEREDSUBJECT,
           ThreadAlgorithm.REFS)) {
-        List<ThreadNode> threads = s.uidThread(a, SearchCriteria.uid(UidSet.range(1, 500))).await();
+        List<ThreadNode> threads = s.uidThread(a, SearchCriteria.sequence(SeqSet.range(1, 500))).await();
         List<Long> seen = new ArrayList<>();
         for (ThreadNode t : threads) {
           collect(t, seen);
         }
         seen.sort(null);
-        assertEquals(s.uidSearch(SearchCriteria.uid(UidSet.range(1, 500))).await().numbers(), seen, a.toString());
+        assertEquals(s.uidSearch(SearchCriteria.sequence(SeqSet.range(1, 500))).await().numbers(), seen, a.toString());
         assertTrue(threads.size() < 500 || a == ThreadAlgorithm.ORDEREDSUBJECT, a + ": some replies are threaded");
       }
     }
@@ -218,6 +238,20 @@ class DovecotExtensionsInteropTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(eightBit, got.get(1).body(BodySection.whole())
             .orElseThrow(), "the literal8 APPEND stored the 8-bit bytes as they were");
         assertTrue(got.get(2).flags().orElseThrow().contains(Flag.SEEN));
+        // CATENATE: a new message from text plus the binary part of the first one, built by the server.
+        SelectedMailbox sel = s.selected().orElseThrow();
+        byte[] head = "Subject: catenated\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Uid first = Uid.of(r.uids().orElseThrow().ranges().get(0)[0]);
+        AppendResult cat = s.append(box, java.util.Set.of(Flag.DRAFT), List.of(CatenatePart.text(head),
+            CatenatePart.message(box, sel.uidValidity(), first, "2"))).await();
+        byte[] built = s.fetch(cat.uids().orElseThrow(), FetchSpec.builder().body(BodySection.whole().asPeek())
+            .build()).await().get(0).body(BodySection.whole()).orElseThrow();
+        byte[] part2 = s.fetch(first.toSet(), FetchSpec.builder().body(BodySection.part("2").asPeek()).build())
+            .await().get(0).body(BodySection.part("2")).orElseThrow();
+        byte[] expected = new byte[head.length + part2.length];
+        System.arraycopy(head, 0, expected, 0, head.length);
+        System.arraycopy(part2, 0, expected, head.length, part2.length);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, built, "CATENATE of TEXT and URL");
       } finally {
         s.unselect().await();
         s.delete(box).await();

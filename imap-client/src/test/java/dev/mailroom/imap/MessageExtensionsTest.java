@@ -137,6 +137,31 @@ class MessageExtensionsTest {
   }
 
   @Test
+  @DisplayName("RFC 4469 CATENATE: URL and TEXT parts, the URL built from typed values (RFC 5092)")
+  void catenate() throws Exception {
+    try (ImapSession s = Imap.connect(imap, CAPS + " CATENATE")) {
+      imap.enqueue(MockImapResponse.ok("[APPENDUID 7 12] done"));
+      AppendResult r = s.append(MailboxName.of("Drafts"), Set.of(Flag.DRAFT), List.of(
+          CatenatePart.text("Subject: Fwd\r\n\r\n".getBytes(StandardCharsets.US_ASCII)),
+          CatenatePart.message(MailboxName.of("Réunions 2026"), 385759045, Uid.of(20), "1.2"),
+          CatenatePart.message(MailboxName.INBOX, 9, Uid.of(3), null))).await();
+      RecordedImapCommand c = imap.takeImapCommand();
+      assertEquals("APPEND Drafts (\\Draft) CATENATE (TEXT {16+}\r\nSubject: Fwd\r\n\r\n URL "
+          + "\"/R&AOk-unions%202026;UIDVALIDITY=385759045/;UID=20/;SECTION=1.2\" URL \"/INBOX;UIDVALIDITY=9/;UID=3\")",
+          c.text().substring(c.tag().length() + 1));
+      assertEquals(12, r.uid().orElseThrow().value());
+      assertThrows(IllegalArgumentException.class, () -> CatenatePart.message(MailboxName.INBOX, 1, Uid.of(1),
+          "1;x"));
+      assertThrows(IllegalArgumentException.class, () -> new CatenatePart.Url("/INBOX\r\nA1 LOGOUT"));
+      assertThrows(IllegalArgumentException.class, () -> CatenatePart.text(new byte[] {'a', 0}));
+    }
+    try (ImapSession s = Imap.connect(imap, CAPS)) {
+      assertThrows(IllegalStateException.class, () -> s.append(MailboxName.INBOX, Set.of(),
+          List.of(CatenatePart.text(new byte[] {'a'}))));
+    }
+  }
+
+  @Test
   @DisplayName("APPENDLIMIT (RFC 7889): a message over the server's limit is refused before a byte is sent")
   void appendLimit() throws Exception {
     try (ImapSession s = Imap.connect(imap, CAPS + " APPENDLIMIT=10")) {

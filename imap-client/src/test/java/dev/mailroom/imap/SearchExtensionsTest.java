@@ -120,6 +120,25 @@ class SearchExtensionsTest {
   }
 
   @Test
+  @DisplayName("RFC 5267 ESORT: SORT RETURN gives one ESEARCH whose ALL keeps the sort order")
+  void extendedSort() throws Exception {
+    try (ImapSession s = selected(CAPS + " ESORT")) {
+      imap.enqueue(MockImapResponse.ok("done", "* ESEARCH (TAG \"$tag\") UID MIN 9 MAX 2 COUNT 5 ALL 9,5:7,2"));
+      ESearchResult r = s.uidSort(List.of(SortKey.reverse(SortKey.Criterion.ARRIVAL)), SearchCriteria.all(),
+          EnumSet.of(SearchReturn.ALL, SearchReturn.MIN, SearchReturn.MAX, SearchReturn.COUNT)).await();
+      assertEquals("UID SORT RETURN (MIN MAX COUNT ALL) (REVERSE ARRIVAL) UTF-8 ALL",
+          imap.takeImapCommand().command());
+      assertEquals("9,5:7,2", r.allUids().orElseThrow().toString(), "sort order kept");
+      assertEquals(9, r.min().getAsLong(), "MIN is the first in sort order (RFC 5267 §3.1)");
+      assertEquals(5, r.count().getAsLong());
+    }
+    try (ImapSession s = selected(CAPS)) {
+      assertThrows(IllegalStateException.class, () -> s.uidSort(List.of(SortKey.of(SortKey.Criterion.DATE)),
+          SearchCriteria.all(), EnumSet.of(SearchReturn.COUNT)), "needs ESORT");
+    }
+  }
+
+  @Test
   @DisplayName("RFC 5256 §4: THREAD trees, including a missing parent; I16: depth bounded")
   void threadTrees() throws Exception {
     try (ImapSession s = selected(CAPS)) {

@@ -86,6 +86,44 @@ final class AppendCommand {
     return -1;
   }
 
+  /**
+   * {@code APPEND mailbox [flags] CATENATE (URL "..." TEXT {n} ...)} (RFC 4469): the server builds the message from
+   * the parts; {@code [BADURL ...]} or {@code [TOOBIG]} come back as an {@code ImapCommandException}.
+   */
+  ImapCommand<AppendResult> catenate(MailboxName mailbox, java.util.Set<Flag> flags,
+      java.util.List<dev.mailroom.imap.CatenatePart> parts) {
+    if (!s.state.has(Capability.CATENATE)) {
+      throw new IllegalStateException("APPEND CATENATE needs the CATENATE capability (RFC 4469)");
+    }
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("CATENATE needs at least one part");
+    }
+    java.util.List<dev.mailroom.imap.CatenatePart> copy = java.util.List.copyOf(parts);
+    PendingCommand<AppendResult> command = new PendingCommand<>("APPEND", PendingCommand.MAY_EXPUNGE, tagged ->
+        tagged.code() != null && tagged.code().is("APPENDUID") ? appendUid(tagged.code().data())
+            : new AppendResult(0, Optional.empty()), () -> {
+              ImapEncoder enc = s.state.encoder("APPEND").sp().mailbox(mailbox.name());
+              if (!flags.isEmpty()) {
+                enc.sp().flagList(MessageCommands.flagValues(flags));
+              }
+              enc.sp().raw("CATENATE").sp().listStart();
+              for (int i = 0; i < copy.size(); i++) {
+                if (i > 0) {
+                  enc.sp();
+                }
+                if (copy.get(i) instanceof dev.mailroom.imap.CatenatePart.Url u) {
+                  enc.raw("URL").sp().string(u.url());
+                } else if (copy.get(i) instanceof dev.mailroom.imap.CatenatePart.Text t) {
+                  enc.raw("TEXT").sp().literal(t.bytes());
+                }
+              }
+              return enc.listEnd().build();
+            });
+    return s.submit(command.onLostConnection((cause, sent) -> sent
+        ? new ImapAppendUnknownException(mailbox.name(), Optional.empty(), cause)
+        : new ImapNotAppendedException(mailbox.name(), cause)));
+  }
+
   /** {@code [SP flag-list] [SP date-time] SP literal} of one message. */
   private static void message(ImapEncoder enc, AppendRequest request) {
     if (!request.flags().isEmpty()) {

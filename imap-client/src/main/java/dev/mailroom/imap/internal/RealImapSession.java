@@ -277,6 +277,12 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public ImapCommand<AppendResult> append(MailboxName mailbox, Set<Flag> flags,
+      List<dev.mailroom.imap.CatenatePart> parts) {
+    return new AppendCommand(this).catenate(mailbox, flags, parts);
+  }
+
+  @Override
   public ImapCommand<AppendResult> append(MailboxName mailbox, List<AppendRequest> requests) {
     return new AppendCommand(this).append(mailbox, requests);
   }
@@ -389,6 +395,12 @@ public final class RealImapSession implements ImapSession {
   @Override
   public ImapCommand<SearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria) {
     return searchCommands.sort(keys, criteria, true);
+  }
+
+  @Override
+  public ImapCommand<ESearchResult> uidSort(List<SortKey> keys, SearchCriteria criteria,
+      Set<SearchReturn> returns) {
+    return searchCommands.esort(keys, criteria, returns);
   }
 
   @Override

@@ -104,6 +104,29 @@ final class SearchCommands {
     });
   }
 
+  /** {@code UID SORT RETURN (options) (keys) UTF-8 criteria} (RFC 5267 §3.1): one ESEARCH in sort order. */
+  ImapCommand<ESearchResult> esort(List<SortKey> keys, SearchCriteria criteria, Set<SearchReturn> returns) {
+    if (keys.isEmpty() || returns.isEmpty()) {
+      throw new IllegalArgumentException("an extended SORT needs keys and return options");
+    }
+    require(Capability.ESORT, "SORT RETURN");
+    if (returns.contains(SearchReturn.SAVE)) {
+      require(Capability.SEARCHRES, "RETURN (SAVE)");
+    }
+    Response.ESearch[] got = new Response.ESearch[1];
+    return command("UID SORT", true, new Claim() {
+      @Override
+      boolean esearch(Response.ESearch r) {
+        got[0] = r;
+        return true;
+      }
+    }, tagged -> result(true, got[0], returns), enc -> {
+      enc.sp().raw("RETURN (" + String.join(" ", returns.stream().sorted().map(Enum::name).toList()) + ")");
+      enc.sp().raw("(" + String.join(" ", keys.stream().map(SortKey::wire).toList()) + ") UTF-8").sp();
+      SearchEncoder.write(enc, criteria, true);
+    });
+  }
+
   /** {@code THREAD algorithm UTF-8 criteria} (RFC 5256 §3). */
   ImapCommand<List<ThreadNode>> thread(ThreadAlgorithm algorithm, SearchCriteria criteria, boolean uid) {
     require(algorithm.capability(), "THREAD=" + algorithm);
