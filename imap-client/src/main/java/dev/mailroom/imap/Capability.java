@@ -38,6 +38,7 @@ public record Capability(String name) {
   public static final Capability SORT = new Capability("SORT");
   public static final Capability SORT_DISPLAY = new Capability("SORT=DISPLAY");
   public static final Capability ESORT = new Capability("ESORT");
+  public static final Capability CONTEXT_SEARCH = new Capability("CONTEXT=SEARCH");
   public static final Capability WITHIN = new Capability("WITHIN");
   public static final Capability LIST_EXTENDED = new Capability("LIST-EXTENDED");
   public static final Capability LIST_STATUS = new Capability("LIST-STATUS");

@@ -7,8 +7,11 @@ import dev.mailroom.imap.fetch.FetchSpec;
 import dev.mailroom.imap.fetch.FetchedMessage;
 import dev.mailroom.imap.search.SearchCriteria;
 import dev.mailroom.imap.search.ESearchResult;
+import dev.mailroom.imap.search.SearchPage;
 import dev.mailroom.imap.search.SearchResult;
 import dev.mailroom.imap.search.SearchReturn;
+import dev.mailroom.imap.search.SearchSubscription;
+import dev.mailroom.imap.search.SearchUpdateListener;
 import dev.mailroom.imap.search.SortKey;
 import dev.mailroom.imap.search.ThreadAlgorithm;
 import dev.mailroom.imap.search.ThreadNode;
@@ -204,6 +207,18 @@ public interface ImapSession extends AutoCloseable {
 
   /** As {@link #search(SearchCriteria, Set)}, matching UIDs. */
   ImapCommand<ESearchResult> uidSearch(SearchCriteria criteria, Set<SearchReturn> returns);
+
+  /**
+   * One page of a UID SEARCH (RFC 5267 §4.4 {@code PARTIAL}; needs CONTEXT=SEARCH): the matches at positions
+   * {@code first} to {@code last} (1-based, mailbox order).
+   */
+  ImapCommand<SearchPage> uidSearchPage(SearchCriteria criteria, long first, long last);
+
+  /**
+   * A live UID SEARCH (RFC 5267 §4.3 {@code UPDATE}; needs CONTEXT=SEARCH): the matches now, then additions and
+   * removals to {@code listener} until the subscription is cancelled or the mailbox deselected.
+   */
+  ImapCommand<SearchSubscription> uidSearchUpdates(SearchCriteria criteria, SearchUpdateListener listener);
 
   /** {@code SORT} (RFC 5256; needs SORT): the matches in the order of {@code keys}. */
   ImapCommand<SearchResult> sort(List<SortKey> keys, SearchCriteria criteria);

@@ -126,6 +126,57 @@ class DovecotExtensionsInteropTest {
   }
 
   @Test
+  void contextSearchPagesAndLiveUpdates() throws Exception {
+    try (ImapSession s = inbox()) {
+      List<Long> all = s.uidSearch(SearchCriteria.all()).await().numbers();
+      dev.mailroom.imap.search.SearchPage page = s.uidSearchPage(SearchCriteria.all(), 101, 150).await();
+      assertEquals(UidSet.of(all.subList(100, 150)), page.uids().orElseThrow());
+    }
+    MailboxName box = MailboxName.of("mailroom-context-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    try (ImapSession writer = connect(MailLab.BOB); ImapSession reader = connect(MailLab.BOB)) {
+      writer.create(box).await();
+      try {
+        Uid first = writer.append(box, AppendRequest.of("Subject: a\r\n\r\na\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII))).await().uid().orElseThrow();
+        reader.select(box).await();
+        java.util.concurrent.LinkedBlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        dev.mailroom.imap.search.SearchSubscription sub = reader.uidSearchUpdates(SearchCriteria.unseen(),
+            new dev.mailroom.imap.search.SearchUpdateListener() {
+              @Override
+              public void added(long position, UidSet uids) {
+                heard.add("+" + uids);
+              }
+
+              @Override
+              public void removed(long position, UidSet uids) {
+                heard.add("-" + uids);
+              }
+            }).await();
+        assertEquals(first.toSet(), sub.initial().orElseThrow());
+        Uid second = writer.append(box, AppendRequest.of("Subject: b\r\n\r\nb\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII))).await().uid().orElseThrow();
+        writer.select(box).await();
+        writer.store(first.toSet(), StoreAction.ADD, java.util.Set.of(Flag.SEEN), true).await();
+        writer.unselect().await();
+        List<String> got = new ArrayList<>();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (got.size() < 2 && System.nanoTime() < deadline) {
+          reader.noop().await();
+          String h = heard.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+          if (h != null) {
+            got.add(h);
+          }
+        }
+        assertTrue(got.contains("+" + second.value()) && got.contains("-" + first.value()), got.toString());
+        sub.close();
+      } finally {
+        reader.unselect().await();
+        writer.delete(box).await();
+      }
+    }
+  }
+
+  @Test
   void threadCoversEveryMatchOnce() throws Exception {
     try (ImapSession s = inbox()) {
       for (ThreadAlgorithm a : List.of(ThreadAlgorithm.REFERENCES, ThreadAlgorithm.ORDEREDSUBJECT,

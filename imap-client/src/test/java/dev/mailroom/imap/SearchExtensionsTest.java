@@ -8,7 +8,10 @@ import dev.mailroom.client.MailProtocolException;
 import dev.mailroom.imap.fetch.FetchSpec;
 import dev.mailroom.imap.search.ESearchResult;
 import dev.mailroom.imap.search.SearchCriteria;
+import dev.mailroom.imap.search.SearchPage;
 import dev.mailroom.imap.search.SearchReturn;
+import dev.mailroom.imap.search.SearchSubscription;
+import dev.mailroom.imap.search.SearchUpdateListener;
 import dev.mailroom.imap.search.SortKey;
 import dev.mailroom.imap.search.ThreadAlgorithm;
 import dev.mailroom.imap.search.ThreadNode;
@@ -135,6 +138,61 @@ class SearchExtensionsTest {
     try (ImapSession s = selected(CAPS)) {
       assertThrows(IllegalStateException.class, () -> s.uidSort(List.of(SortKey.of(SortKey.Criterion.DATE)),
           SearchCriteria.all(), EnumSet.of(SearchReturn.COUNT)), "needs ESORT");
+    }
+  }
+
+  @Test
+  @DisplayName("RFC 5267 §4.4 PARTIAL pages and §4.3 UPDATE: ADDTO/REMOVEFROM to the listener until CANCELUPDATE")
+  void contextSearch() throws Exception {
+    try (ImapSession s = selected(CAPS + " CONTEXT=SEARCH")) {
+      imap.enqueue(MockImapResponse.ok("done", "* ESEARCH (TAG \"$tag\") UID PARTIAL (1:100 200:250,300)"),
+          MockImapResponse.ok("done", "* ESEARCH (TAG \"$tag\") UID PARTIAL (101:200 NIL)"));
+      SearchPage page = s.uidSearchPage(SearchCriteria.all(), 100, 1).await();
+      assertEquals("UID SEARCH RETURN (PARTIAL 1:100) ALL", imap.takeImapCommand().command());
+      assertEquals("200:250,300", page.uids().orElseThrow().toString());
+      assertTrue(s.uidSearchPage(SearchCriteria.all(), 101, 200).await().uids().isEmpty());
+      imap.takeImapCommand();
+
+      java.util.concurrent.LinkedBlockingQueue<String> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+      SearchUpdateListener listener = new SearchUpdateListener() {
+        @Override
+        public void added(long position, UidSet uids) {
+          heard.add("+" + position + " " + uids);
+        }
+
+        @Override
+        public void removed(long position, UidSet uids) {
+          heard.add("-" + position + " " + uids);
+        }
+      };
+      imap.enqueue(MockImapResponse.ok("done", "* ESEARCH (TAG \"$tag\") UID ALL 3:5"));
+      SearchSubscription sub = s.uidSearchUpdates(SearchCriteria.unseen(), listener).await();
+      String tag = imap.takeImapCommand().tag();
+      assertEquals(tag, sub.tag());
+      assertEquals("3:5", sub.initial().orElseThrow().toString());
+      imap.enqueue(MockImapResponse.ok("done", "* 6 EXISTS", "* ESEARCH (TAG \"" + tag + "\") UID ADDTO (0 9)",
+          "* ESEARCH (TAG \"" + tag + "\") UID REMOVEFROM (0 4) ADDTO (0 10:11)"));
+      s.noop().await();
+      assertEquals(List.of("+0 9", "-0 4", "+0 10:11"), List.of(heard.take(), heard.take(), heard.take()));
+      imap.enqueue(MockImapResponse.ok("done"));
+      sub.close();
+      imap.takeImapCommand();
+      assertEquals("CANCELUPDATE \"" + tag + "\"", imap.takeImapCommand().command());
+      imap.enqueue(MockImapResponse.ok("done", "* ESEARCH (TAG \"" + tag + "\") UID ADDTO (0 12)"));
+      s.noop().await();
+      assertTrue(heard.isEmpty(), "no updates after CANCELUPDATE");
+      imap.takeImapCommand();
+    }
+    for (String bad : new String[] {"* ESEARCH (TAG \"$tag\") UID PARTIAL (1 2)",
+        "* ESEARCH (TAG \"$tag\") UID PARTIAL (1:2 1:*)", "* ESEARCH (TAG \"x\") UID ADDTO (0 1:*)"}) {
+      try (ImapSession s = selected(CAPS + " CONTEXT=SEARCH")) {
+        imap.enqueue(MockImapResponse.ok("done", bad));
+        assertThrows(MailProtocolException.class, () -> s.uidSearchPage(SearchCriteria.all(), 1, 2).await(), bad);
+        imap.takeImapCommand();
+      }
+    }
+    try (ImapSession s = selected(CAPS)) {
+      assertThrows(IllegalStateException.class, () -> s.uidSearchPage(SearchCriteria.all(), 1, 2));
     }
   }
 

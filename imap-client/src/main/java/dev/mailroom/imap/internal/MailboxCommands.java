@@ -104,6 +104,7 @@ final class MailboxCommands {
     }, () -> {
       model[0] = new MailboxModel(name, options.readOnly());
       s.pipeline.model(model[0]);
+      s.router.endAllSearchUpdates();
       ImapEncoder enc = s.state.encoder(verb).sp().mailbox(name.name());
       if (options.qresync().isPresent()) {
         SelectOptions.Qresync q = options.qresync().get();
@@ -120,6 +121,7 @@ final class MailboxCommands {
   ImapCommand<Void> deselect(String verb) {
     return s.submit(verb, PendingCommand.BARRIER, tagged -> {
       s.pipeline.model(null);
+      s.router.endAllSearchUpdates();
       return null;
     }, () -> s.state.encoder(verb).build());
   }

@@ -388,6 +388,18 @@ public final class RealImapSession implements ImapSession {
   }
 
   @Override
+  public ImapCommand<dev.mailroom.imap.search.SearchPage> uidSearchPage(SearchCriteria criteria, long first,
+      long last) {
+    return searchCommands.page(criteria, first, last);
+  }
+
+  @Override
+  public ImapCommand<dev.mailroom.imap.search.SearchSubscription> uidSearchUpdates(SearchCriteria criteria,
+      dev.mailroom.imap.search.SearchUpdateListener listener) {
+    return searchCommands.updates(criteria, listener);
+  }
+
+  @Override
   public ImapCommand<SearchResult> sort(List<SortKey> keys, SearchCriteria criteria) {
     return searchCommands.sort(keys, criteria, false);
   }

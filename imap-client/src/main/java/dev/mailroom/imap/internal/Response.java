@@ -66,8 +66,22 @@ public sealed interface Response {
    * {@code * ESEARCH (TAG "x") [UID] MIN n MAX n COUNT n ALL set MODSEQ n} (RFC 4731 §3.2, RFC 9051 §7.3.4); absent
    * numbers are -1, an absent set null. The set stays text until a caller asks for it expanded (SECURITY.md I14).
    */
-  record ESearch(String tag, boolean uid, long min, long max, long count, String all, long modSeq)
-      implements Response { }
+  record ESearch(String tag, boolean uid, long min, long max, long count, String all, long modSeq,
+      Partial partial, List<Update> updates) implements Response {
+    public ESearch {
+      updates = List.copyOf(updates);
+    }
+
+    ESearch(String tag, boolean uid, long min, long max, long count, String all, long modSeq) {
+      this(tag, uid, min, max, count, all, modSeq, null, List.of());
+    }
+  }
+
+  /** {@code PARTIAL (first:last set-or-NIL)} (RFC 5267 §4.4); {@code set} null for NIL. */
+  record Partial(long first, long last, String set) { }
+
+  /** {@code ADDTO}/{@code REMOVEFROM (position set)} (RFC 5267 §4.3). */
+  record Update(boolean add, long position, String set) { }
 
   /** {@code * QUOTA root (resource usage limit ...)} (RFC 9208 §5.1). */
   record QuotaData(dev.mailroom.imap.Quota quota) implements Response { }

@@ -336,6 +336,8 @@ final class ResponseParser {
     long count = -1;
     long modSeq = -1;
     String all = null;
+    Response.Partial partial = null;
+    List<Response.Update> updates = new ArrayList<>();
     while (d.trySp()) {
       if (d.tryListStart()) {
         String name = d.expectAtom();
@@ -364,11 +366,44 @@ final class ResponseParser {
         case "MIN" -> min = d.expectNzNumber();
         case "MAX" -> max = d.expectNzNumber();
         case "MODSEQ" -> modSeq = ModSeq.check(d.expectNumber64());
+        case "PARTIAL" -> { // "PARTIAL" SP "(" partial-range SP (sequence-set / "NIL") ")" (RFC 5267 §5)
+          d.expectListStart();
+          String range = d.expectSequenceSet();
+          int colon = range.indexOf(':');
+          if (colon < 0 || range.indexOf(',') >= 0 || range.contains("*")) {
+            throw d.error("bad PARTIAL range " + range);
+          }
+          long a = Long.parseLong(range.substring(0, colon));
+          long b = Long.parseLong(range.substring(colon + 1));
+          d.expectSp();
+          String set = d.tryNil() ? null : d.expectSequenceSet();
+          if (set != null && set.contains("*")) {
+            throw new MailProtocolException("'*' in an ESEARCH PARTIAL result");
+          }
+          d.expectListEnd();
+          partial = new Response.Partial(Math.min(a, b), Math.max(a, b), set);
+        }
+        case "ADDTO", "REMOVEFROM" -> { // "(" context-position SP sequence-set *(SP ...) ")"
+          d.expectListStart();
+          while (!d.tryListEnd()) {
+            long position = d.expectNumber();
+            d.expectSp();
+            String set = d.expectSequenceSet();
+            if (set.contains("*")) {
+              throw new MailProtocolException("'*' in an ESEARCH " + key);
+            }
+            updates.add(new Response.Update(key.equals("ADDTO"), position, set));
+            if (updates.size() > AdminResponseParser.MAX_ITEMS) {
+              throw new MailProtocolException("too many ESEARCH updates in one response");
+            }
+            d.trySp();
+          }
+        }
         default -> d.skipItem();
       }
     }
     d.expectEnd();
-    return new Response.ESearch(tag, uid, min, max, count, all, modSeq);
+    return new Response.ESearch(tag, uid, min, max, count, all, modSeq, partial, updates);
   }
 
   /** {@code sort-data} (RFC 5256 §5, RFC 7162 §7): numbers, then an optional {@code (MODSEQ n)}. */

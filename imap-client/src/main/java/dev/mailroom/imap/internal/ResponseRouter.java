@@ -209,6 +209,26 @@ final class ResponseRouter implements Runnable {
         m.flags(f.flags());
       }
       offer(r);
+    } else if (r instanceof Response.ESearch es && es.tag() != null && !es.updates().isEmpty()
+        && searchUpdates.containsKey(es.tag())) {
+      dev.mailroom.imap.search.SearchUpdateListener l = searchUpdates.get(es.tag());
+      for (Response.Update u : es.updates()) {
+        dev.mailroom.imap.UidSet set;
+        try {
+          set = dev.mailroom.imap.UidSet.parse(u.set());
+        } catch (IllegalArgumentException e) {
+          throw new MailProtocolException("bad ESEARCH update set: " + u.set());
+        }
+        try {
+          if (u.add()) {
+            l.added(u.position(), set);
+          } else {
+            l.removed(u.position(), set);
+          }
+        } catch (RuntimeException ignored) {
+          // A listener's failure must not break the session.
+        }
+      }
     } else if (r instanceof Response.StatusData st) {
       if (!offer(r) && session.trusted()) {
         safely(l -> l.mailboxStatus(st.status())); // NOTIFY (RFC 5465 §5) reports other mailboxes this way
@@ -345,6 +365,23 @@ final class ResponseRouter implements Runnable {
     } catch (RuntimeException e) {
       p.future.completeExceptionally(new MailProtocolException(p.name + ": " + e, e));
     }
+  }
+
+  /** Live searches (RFC 5267 UPDATE) by the tag of the command that started them. */
+  private final java.util.Map<String, dev.mailroom.imap.search.SearchUpdateListener> searchUpdates =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  void searchUpdates(String tag, dev.mailroom.imap.search.SearchUpdateListener l) {
+    searchUpdates.put(tag, l);
+  }
+
+  void endSearchUpdates(String tag) {
+    searchUpdates.remove(tag);
+  }
+
+  /** Updates cease when the mailbox is deselected (RFC 5267 §4.3). */
+  void endAllSearchUpdates() {
+    searchUpdates.clear();
   }
 
   /** Adds a listener for unsolicited data until the returned handle is closed. */

@@ -56,7 +56,7 @@ final class SearchCommands {
         expand(all[0], numbers);
       }
       return new SearchResult(uid, numbers);
-    }, enc -> criteria(enc, criteria));
+    }, (enc, t) -> criteria(enc, criteria));
   }
 
   /** {@code SEARCH RETURN (options) criteria}: one ESEARCH line, the set kept compressed. */
@@ -75,10 +75,107 @@ final class SearchCommands {
         got[0] = r;
         return true;
       }
-    }, tagged -> result(uid, got[0], returns), enc -> {
+    }, tagged -> result(uid, got[0], returns), (enc, t) -> {
       enc.sp().raw("RETURN (" + String.join(" ", returns.stream().sorted().map(Enum::name).toList()) + ")");
       criteria(enc, criteria);
     });
+  }
+
+  /** {@code UID SEARCH RETURN (PARTIAL first:last) criteria} (RFC 5267 §4.4). */
+  ImapCommand<dev.mailroom.imap.search.SearchPage> page(SearchCriteria criteria, long first, long last) {
+    require(Capability.CONTEXT_SEARCH, "RETURN (PARTIAL ...)");
+    if (first < 1 || last < 1 || first > 0xFFFF_FFFFL || last > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("PARTIAL positions are 1 to 2^32-1");
+    }
+    long lo = Math.min(first, last);
+    long hi = Math.max(first, last);
+    Response.ESearch[] got = new Response.ESearch[1];
+    return command("UID SEARCH", true, new Claim() {
+      @Override
+      boolean esearch(Response.ESearch r) {
+        got[0] = r;
+        return true;
+      }
+    }, tagged -> {
+      if (got[0] == null || got[0].partial() == null) {
+        throw new MailProtocolException("SEARCH RETURN (PARTIAL) completed without PARTIAL data (RFC 5267 §4.4)");
+      }
+      String set = got[0].partial().set();
+      try {
+        return new dev.mailroom.imap.search.SearchPage(lo, hi,
+            set == null ? Optional.empty() : Optional.of(UidSet.parse(set)));
+      } catch (IllegalArgumentException e) {
+        throw new MailProtocolException("bad PARTIAL set: " + set);
+      }
+    }, (enc, t) -> {
+      enc.sp().raw("RETURN (PARTIAL " + lo + ":" + hi + ")");
+      criteria(enc, criteria);
+    });
+  }
+
+  /** {@code UID SEARCH RETURN (ALL UPDATE) criteria} (RFC 5267 §4.3): a live result. */
+  ImapCommand<dev.mailroom.imap.search.SearchSubscription> updates(SearchCriteria criteria,
+      dev.mailroom.imap.search.SearchUpdateListener listener) {
+    require(Capability.CONTEXT_SEARCH, "RETURN (UPDATE)");
+    java.util.Objects.requireNonNull(listener, "listener");
+    Response.ESearch[] got = new Response.ESearch[1];
+    String[] tag = new String[1];
+    ImapCommand<dev.mailroom.imap.search.SearchSubscription> c = command("UID SEARCH", true, new Claim() {
+      @Override
+      boolean esearch(Response.ESearch r) {
+        if (!r.updates().isEmpty()) {
+          return false; // an update racing the completion: the router delivers it
+        }
+        got[0] = r;
+        return true;
+      }
+    }, tagged -> {
+      Optional<UidSet> initial;
+      try {
+        initial = got[0] == null || got[0].all() == null ? Optional.empty() : Optional.of(UidSet.parse(got[0].all()));
+      } catch (IllegalArgumentException e) {
+        throw new MailProtocolException("bad ESEARCH ALL set: " + got[0].all());
+      }
+      return subscription(tag[0], initial);
+    }, (enc, t) -> {
+      tag[0] = t;
+      s.router.searchUpdates(t, listener); // before the command leaves: no update can arrive unregistered
+      enc.sp().raw("RETURN (ALL UPDATE)");
+      criteria(enc, criteria);
+    });
+    c.toFuture().whenComplete((v, e) -> {
+      if (e != null) {
+        s.router.endSearchUpdates(c.tag());
+      }
+    });
+    return c;
+  }
+
+  private dev.mailroom.imap.search.SearchSubscription subscription(String tag, Optional<UidSet> initial) {
+    return new dev.mailroom.imap.search.SearchSubscription() {
+      @Override
+      public Optional<UidSet> initial() {
+        return initial;
+      }
+
+      @Override
+      public String tag() {
+        return tag;
+      }
+
+      @Override
+      public ImapCommand<Void> cancel() {
+        return s.submit("CANCELUPDATE", PendingCommand.MAY_EXPUNGE, t -> {
+          s.router.endSearchUpdates(tag);
+          return null;
+        }, () -> s.state.encoder("CANCELUPDATE").sp().string(tag).build());
+      }
+
+      @Override
+      public void close() throws MailException {
+        cancel().await();
+      }
+    };
   }
 
   /** {@code SORT (keys) UTF-8 criteria} (RFC 5256 §3). */
@@ -97,7 +194,7 @@ final class SearchCommands {
         numbers.addAll(r.numbers());
         return true;
       }
-    }, tagged -> new SearchResult(uid, numbers), enc -> {
+    }, tagged -> new SearchResult(uid, numbers), (enc, t) -> {
       enc.sp().raw("(" + String.join(" ", keys.stream().map(SortKey::wire).toList()) + ") UTF-8");
       enc.sp();
       SearchEncoder.write(enc, criteria, true);
@@ -120,7 +217,7 @@ final class SearchCommands {
         got[0] = r;
         return true;
       }
-    }, tagged -> result(true, got[0], returns), enc -> {
+    }, tagged -> result(true, got[0], returns), (enc, t) -> {
       enc.sp().raw("RETURN (" + String.join(" ", returns.stream().sorted().map(Enum::name).toList()) + ")");
       enc.sp().raw("(" + String.join(" ", keys.stream().map(SortKey::wire).toList()) + ") UTF-8").sp();
       SearchEncoder.write(enc, criteria, true);
@@ -137,7 +234,7 @@ final class SearchCommands {
         threads.addAll(r.threads());
         return true;
       }
-    }, tagged -> List.copyOf(threads), enc -> {
+    }, tagged -> List.copyOf(threads), (enc, t) -> {
       enc.sp().raw(algorithm.name() + " UTF-8").sp();
       SearchEncoder.write(enc, criteria, true);
     });
@@ -183,7 +280,7 @@ final class SearchCommands {
   }
 
   private <T> ImapCommand<T> command(String verb, boolean uid, Claim claim, Result<T> result,
-      java.util.function.Consumer<ImapEncoder> args) {
+      java.util.function.BiConsumer<ImapEncoder, String> args) {
     PendingCommand<?>[] self = new PendingCommand<?>[1];
     boolean[] got = new boolean[1];
     ResponseHandler<T> h = new ResponseHandler<>() {
@@ -207,7 +304,7 @@ final class SearchCommands {
     };
     Function<Void, dev.mailroom.imap.internal.wire.EncodedCommand> enc = ignored -> {
       ImapEncoder e = s.state.encoder(verb);
-      args.accept(e);
+      args.accept(e, self[0].tag());
       return e.build();
     };
     int flags = uid ? PendingCommand.MAY_EXPUNGE : PendingCommand.USES_SEQ;

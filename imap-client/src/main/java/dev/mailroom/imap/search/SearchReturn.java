@@ -18,6 +18,8 @@ public enum SearchReturn {
   COUNT,
   /** Every match, as a sequence-set of ranges (never expanded, SECURITY.md I14). */
   ALL,
+  /** A hint that the same search will be repeated (RFC 5267 §4.2; needs CONTEXT=SEARCH). */
+  CONTEXT,
   /**
    * Keep the result on the server as {@code $} (RFC 5182 SEARCHRES), for later commands in the same selection:
    * {@code UidSet.savedSearch()} and {@code SearchCriteria.savedSearch()}.
