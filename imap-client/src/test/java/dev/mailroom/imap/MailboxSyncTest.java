@@ -149,6 +149,19 @@ class MailboxSyncTest {
   }
 
   @Test
+  void condstoreWithEsearchAsksForThePresentUidsAsRanges() throws Exception {
+    try (ImapSession s = Imap.connect(imap, CONDSTORE_CAPS + " ESEARCH")) {
+      imap.enqueue(select(3, 7, 4, 30), MockImapResponse.ok("done"),
+          MockImapResponse.ok("done", "* ESEARCH (TAG \"$tag\") UID ALL 1,3"));
+      Recorder r = new Recorder();
+      MailboxSync.builder(s, MailboxName.INBOX).build().run(new SyncCursor(7, 4, 20), r);
+      assertEquals(List.of("SELECT INBOX (CONDSTORE)", "UID FETCH 1:3 (UID FLAGS MODSEQ) (CHANGEDSINCE 20)",
+          "UID SEARCH RETURN (ALL) UID 1:3"), commands(3));
+      assertEquals(List.of("vanished 2"), r.events);
+    }
+  }
+
+  @Test
   void plainFlagsFallbackReportsEveryOldMessage() throws Exception {
     try (ImapSession s = Imap.connect(imap, QRESYNC_CAPS)) {
       MailboxSync sync = MailboxSync.builder(s, MailboxName.INBOX).atMost(SyncMode.FLAGS).build();

@@ -11,14 +11,18 @@ import dev.mailroom.imap.UidSet;
 import dev.mailroom.imap.fetch.BodySection;
 import dev.mailroom.imap.fetch.FetchItem;
 import dev.mailroom.imap.fetch.FetchSpec;
+import dev.mailroom.imap.search.ESearchResult;
 import dev.mailroom.imap.search.SearchCriteria;
 import dev.mailroom.imap.search.SearchResult;
+import dev.mailroom.imap.search.SearchReturn;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Resumable one-way synchronisation of a mailbox into the caller's store: from a persisted {@link SyncCursor}, it
@@ -133,14 +137,17 @@ public final class MailboxSync {
 
     // Old messages: QRESYNC told us during the SELECT; otherwise ask, pipelined with the new-message windows.
     List<ImapCommand<?>> old = new ArrayList<>();
-    ImapCommand<SearchResult> present = null;
+    ImapCommand<?> present = null;
     if (!(qresyncSelect && from == cursor) && base > 1) {
       UidSet oldRange = UidSet.range(1, base - 1);
       FetchSpec flags = sinceModSeq > 0
           ? FetchSpec.builder().uid().flags().modSeq().changedSince(sinceModSeq).build()
           : FetchSpec.builder().uid().flags().build();
       old.add(session.fetch(oldRange, flags, run.oldFlags(base)));
-      present = session.uidSearch(SearchCriteria.uid(oldRange));
+      // What is still there, as ranges: ESEARCH ALL when offered, else a plain UID SEARCH turned into runs.
+      present = session.has(Capability.ESEARCH)
+          ? session.uidSearch(SearchCriteria.uid(oldRange), EnumSet.of(SearchReturn.ALL))
+          : session.uidSearch(SearchCriteria.uid(oldRange));
     }
 
     // New messages: UIDs from base up to UIDNEXT-1 in windows, a few in flight (back-pressure beyond that).
@@ -163,7 +170,7 @@ public final class MailboxSync {
     for (ImapCommand<?> c : old) {
       c.await();
     }
-    List<Long> presentUids = present == null ? null : present.await().numbers();
+    Optional<UidSet> presentUids = present == null ? null : presentSet(present.await());
     while (!windows.isEmpty()) {
       windows.removeFirst().await();
     }
@@ -175,6 +182,10 @@ public final class MailboxSync {
     long modSeq = mode == SyncMode.FLAGS ? 0 : Math.max(serverModSeq, selected.highestModSeq().orElse(0));
     SyncCursor done = new SyncCursor(selected.uidValidity(), Math.max(nextUid, base), modSeq);
     return run.report(done, mode);
+  }
+
+  private static Optional<UidSet> presentSet(Object result) {
+    return result instanceof ESearchResult e ? e.allUids() : ((SearchResult) result).uidSet();
   }
 
   /** Configures a {@link MailboxSync}. */

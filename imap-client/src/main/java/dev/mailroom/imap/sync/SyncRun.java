@@ -112,23 +112,27 @@ final class SyncRun {
     return highestNewUid;
   }
 
-  /** The UIDs in {@code [1, base)} not in {@code present}, as ranges: what vanished since the last run. */
-  void vanishedOutside(long below, List<Long> present) throws IOException {
-    List<Long> sorted = new ArrayList<>(present);
-    sorted.removeIf(u -> u >= below);
-    sorted.sort(null);
+  /** The UIDs in {@code [1, below)} not in {@code present}, as ranges: what vanished since the last run. */
+  void vanishedOutside(long below, java.util.Optional<UidSet> present) throws IOException {
+    List<long[]> ranges = new ArrayList<>(present.map(UidSet::ranges).orElse(List.of()));
+    ranges.sort((a, b) -> Long.compare(a[0], b[0]));
     UidSet set = null;
     long expect = 1;
-    for (long u : sorted) {
-      if (u > expect) {
-        UidSet r = UidSet.range(expect, u - 1);
-        set = set == null ? r : set.union(r);
+    for (long[] r : ranges) {
+      long lo = Math.min(r[0], r[1]);
+      long hi = Math.max(r[0], r[1]);
+      if (lo >= below) {
+        break;
       }
-      expect = Math.max(expect, u + 1);
+      if (lo > expect) {
+        UidSet gap = UidSet.range(expect, lo - 1);
+        set = set == null ? gap : set.union(gap);
+      }
+      expect = Math.max(expect, hi + 1);
     }
     if (expect < below) {
-      UidSet r = UidSet.range(expect, below - 1);
-      set = set == null ? r : set.union(r);
+      UidSet gap = UidSet.range(expect, below - 1);
+      set = set == null ? gap : set.union(gap);
     }
     if (set != null) {
       vanishedCount++;
