@@ -20,7 +20,11 @@ public record BodyPart(long seq, Optional<Uid> uid, BodySection section, long si
 
   /** The key under which a buffered FETCH keeps this content ({@link FetchedMessage#body}, {@code binary}). */
   public String responseKey() {
-    return binary ? "BINARY|" + section.part() + "|" + (section.offset() < 0 ? "" : section.offset())
-        : section.responseKey();
+    return binary ? binaryKey(section.part(), section.offset()) : section.responseKey();
+  }
+
+  /** The buffered-body key of {@code BINARY[part]<offset>} ({@code offset} -1 for none). */
+  static String binaryKey(String part, long offset) {
+    return "BINARY|" + part + "|" + (offset < 0 ? "" : Long.toString(offset));
   }
 }

@@ -55,7 +55,7 @@ public record FetchedMessage(long seq, Optional<Uid> uid, Optional<Set<Flag>> fl
 
   /** The buffered bytes of {@code BINARY[part]} (RFC 3516), if the response held them. */
   public Optional<byte[]> binary(String part) {
-    byte[] b = bodies.get("BINARY|" + part + "|");
+    byte[] b = bodies.get(BodyPart.binaryKey(part, -1));
     return Optional.ofNullable(b == null ? null : b.clone());
   }
 

@@ -64,25 +64,10 @@ final class AdminCommands {
 
   ImapCommand<Quota> quota(String root) {
     require(Capability.QUOTA, "GETQUOTA");
-    Quota[] got = new Quota[1];
-    return s.submit("GETQUOTA", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.QuotaData q && got[0] == null && q.quota().root().equals(root)) {
-          got[0] = q.quota();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public Quota ok(Response.Tagged tagged) throws MailProtocolException {
-        if (got[0] == null) {
-          throw new MailProtocolException("GETQUOTA completed without a QUOTA response for \"" + root + "\"");
-        }
-        return got[0];
-      }
-    }, () -> s.state.encoder("GETQUOTA").sp().string(root).build());
+    return s.submit("GETQUOTA", PendingCommand.MAY_EXPUNGE, ResponseHandler.first(
+        r -> r instanceof Response.QuotaData q && q.quota().root().equals(root) ? q.quota() : null,
+        "GETQUOTA completed without a QUOTA response for \"" + root + "\""),
+        () -> s.state.encoder("GETQUOTA").sp().string(root).build());
   }
 
   ImapCommand<Void> setQuota(String root, Map<String, Long> limits) {
@@ -146,48 +131,18 @@ final class AdminCommands {
 
   ImapCommand<ListRights> listRights(MailboxName mailbox, String identifier) {
     require(Capability.ACL, "LISTRIGHTS");
-    ListRights[] got = new ListRights[1];
-    return s.submit("LISTRIGHTS", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.ListRightsData l && got[0] == null && l.mailbox().equals(mailbox)) {
-          got[0] = l.rights();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public ListRights ok(Response.Tagged tagged) throws MailProtocolException {
-        if (got[0] == null) {
-          throw new MailProtocolException("LISTRIGHTS completed without a LISTRIGHTS response");
-        }
-        return got[0];
-      }
-    }, () -> s.state.encoder("LISTRIGHTS").sp().mailbox(mailbox.name()).sp().astring(identifier).build());
+    return s.submit("LISTRIGHTS", PendingCommand.MAY_EXPUNGE, ResponseHandler.first(
+        r -> r instanceof Response.ListRightsData l && l.mailbox().equals(mailbox) ? l.rights() : null,
+        "LISTRIGHTS completed without a LISTRIGHTS response"),
+        () -> s.state.encoder("LISTRIGHTS").sp().mailbox(mailbox.name()).sp().astring(identifier).build());
   }
 
   ImapCommand<String> myRights(MailboxName mailbox) {
     require(Capability.ACL, "MYRIGHTS");
-    String[] got = new String[1];
-    return s.submit("MYRIGHTS", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.MyRights m && got[0] == null && m.mailbox().equals(mailbox)) {
-          got[0] = m.rights();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public String ok(Response.Tagged tagged) throws MailProtocolException {
-        if (got[0] == null) {
-          throw new MailProtocolException("MYRIGHTS completed without a MYRIGHTS response");
-        }
-        return got[0];
-      }
-    }, () -> s.state.encoder("MYRIGHTS").sp().mailbox(mailbox.name()).build());
+    return s.submit("MYRIGHTS", PendingCommand.MAY_EXPUNGE, ResponseHandler.first(
+        r -> r instanceof Response.MyRights m && m.mailbox().equals(mailbox) ? m.rights() : null,
+        "MYRIGHTS completed without a MYRIGHTS response"),
+        () -> s.state.encoder("MYRIGHTS").sp().mailbox(mailbox.name()).build());
   }
 
   /** {@code GETMETADATA mailbox (entries)}; an empty mailbox is the server's metadata. */

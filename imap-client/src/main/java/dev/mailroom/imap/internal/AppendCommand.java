@@ -67,6 +67,12 @@ final class AppendCommand {
       return enc.build();
     });
     Optional<String> messageId = requests.get(0).messageId();
+    return submit(command, mailbox, messageId);
+  }
+
+  /** Submits an APPEND whose lost connection means "not appended" before the final CRLF, "unknown" after (I25). */
+  private ImapCommand<AppendResult> submit(PendingCommand<AppendResult> command, MailboxName mailbox,
+      Optional<String> messageId) {
     return s.submit(command.onLostConnection((cause, sent) -> sent
         ? new ImapAppendUnknownException(mailbox.name(), messageId, cause)
         : new ImapNotAppendedException(mailbox.name(), cause)));
@@ -119,9 +125,7 @@ final class AppendCommand {
               }
               return enc.listEnd().build();
             });
-    return s.submit(command.onLostConnection((cause, sent) -> sent
-        ? new ImapAppendUnknownException(mailbox.name(), Optional.empty(), cause)
-        : new ImapNotAppendedException(mailbox.name(), cause)));
+    return submit(command, mailbox, Optional.empty());
   }
 
   /** {@code [SP flag-list] [SP date-time] SP literal} of one message. */

@@ -148,7 +148,7 @@ public final class CommandPipeline {
       command.sent = true;
       transport.flush();
     } catch (MailException e) {
-      failAfterReader(e);
+      fail(e);
     } catch (IOException e) {
       fail(new MailProtocolException("reading a literal's source failed; the connection was closed: " + e, e));
     } catch (RuntimeException e) {
@@ -334,25 +334,6 @@ public final class CommandPipeline {
   }
 
   /** Fails everything in flight and later, and closes the connection. Idempotent; the first cause wins. */
-  /**
-   * A write failed. If the reader closed the connection on a protocol error (a line over the limit, a bad literal),
-   * the write sees only "socket closed": give the reader a moment to report the real cause first.
-   */
-  private void failAfterReader(MailException writeError) {
-    state.lock();
-    try {
-      long nanos = TimeUnit.MILLISECONDS.toNanos(200);
-      while (failure == null && nanos > 0) {
-        nanos = changed.awaitNanos(nanos);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      state.unlock();
-    }
-    fail(writeError);
-  }
-
   void fail(MailException cause) {
     List<PendingCommand<?>> failed;
     state.lock();

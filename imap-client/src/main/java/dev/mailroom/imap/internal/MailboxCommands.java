@@ -1,6 +1,5 @@
 package dev.mailroom.imap.internal;
 
-import dev.mailroom.client.MailProtocolException;
 import dev.mailroom.imap.Capability;
 import dev.mailroom.imap.SelectOptions;
 import dev.mailroom.imap.SelectResult;
@@ -236,50 +235,19 @@ final class MailboxCommands {
   }
 
   ImapCommand<Namespaces> namespace() {
-    Namespaces[] result = new Namespaces[1];
-    return s.submit("NAMESPACE", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.NamespaceData n && result[0] == null) {
-          result[0] = n.namespaces();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public Namespaces ok(Response.Tagged tagged) throws MailProtocolException {
-        if (result[0] == null) {
-          throw new MailProtocolException("NAMESPACE completed without a NAMESPACE response");
-        }
-        return result[0];
-      }
-    }, () -> s.state.encoder("NAMESPACE").build());
+    return s.submit("NAMESPACE", PendingCommand.MAY_EXPUNGE, ResponseHandler.first(
+        r -> r instanceof Response.NamespaceData n ? n.namespaces() : null,
+        "NAMESPACE completed without a NAMESPACE response"),
+        () -> s.state.encoder("NAMESPACE").build());
   }
 
   ImapCommand<MailboxStatus> status(MailboxName name, MailboxStatus.StatusItem... items) {
     if (items.length == 0) {
       throw new IllegalArgumentException("STATUS needs at least one item");
     }
-    MailboxStatus[] result = new MailboxStatus[1];
-    return s.submit("STATUS", PendingCommand.MAY_EXPUNGE, new ResponseHandler<>() {
-      @Override
-      public boolean untagged(Response r) {
-        if (r instanceof Response.StatusData d && result[0] == null && d.status().mailbox().equals(name)) {
-          result[0] = d.status();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public MailboxStatus ok(Response.Tagged tagged) throws MailProtocolException {
-        if (result[0] == null) {
-          throw new MailProtocolException("STATUS completed without a STATUS response for " + name);
-        }
-        return result[0];
-      }
-    }, () -> {
+    return s.submit("STATUS", PendingCommand.MAY_EXPUNGE, ResponseHandler.first(
+        r -> r instanceof Response.StatusData d && d.status().mailbox().equals(name) ? d.status() : null,
+        "STATUS completed without a STATUS response for " + name), () -> {
       ImapEncoder enc = s.state.encoder("STATUS").sp().mailbox(name.name()).sp().listStart();
       for (int i = 0; i < items.length; i++) {
         if (i > 0) {

@@ -41,4 +41,31 @@ interface ResponseHandler<T> {
 
   /** The result, on tagged OK. */
   T ok(Response.Tagged tagged) throws MailException;
+
+  /**
+   * A handler for a command answered by one untagged response: it claims the first response {@code pick} maps to
+   * a value (null: not this one), and the command fails with {@code missing} if none came before the OK.
+   */
+  static <T> ResponseHandler<T> first(java.util.function.Function<Response, T> pick, String missing) {
+    return new ResponseHandler<>() {
+      private T value;
+
+      @Override
+      public boolean untagged(Response r) {
+        if (value != null) {
+          return false;
+        }
+        value = pick.apply(r);
+        return value != null;
+      }
+
+      @Override
+      public T ok(Response.Tagged tagged) throws MailException {
+        if (value == null) {
+          throw new dev.mailroom.client.MailProtocolException(missing);
+        }
+        return value;
+      }
+    };
+  }
 }

@@ -69,13 +69,7 @@ final class SearchCommands {
       require(Capability.SEARCHRES, "RETURN (SAVE)");
     }
     Response.ESearch[] got = new Response.ESearch[1];
-    return command(uid ? "UID SEARCH" : "SEARCH", uid, new Claim() {
-      @Override
-      boolean esearch(Response.ESearch r) {
-        got[0] = r;
-        return true;
-      }
-    }, tagged -> result(uid, got[0], returns), (enc, t) -> {
+    return command(uid ? "UID SEARCH" : "SEARCH", uid, esearchInto(got), tagged -> result(uid, got[0], returns), (enc, t) -> {
       enc.sp().raw("RETURN (" + String.join(" ", returns.stream().sorted().map(Enum::name).toList()) + ")");
       criteria(enc, criteria);
     });
@@ -90,13 +84,7 @@ final class SearchCommands {
     long lo = Math.min(first, last);
     long hi = Math.max(first, last);
     Response.ESearch[] got = new Response.ESearch[1];
-    return command("UID SEARCH", true, new Claim() {
-      @Override
-      boolean esearch(Response.ESearch r) {
-        got[0] = r;
-        return true;
-      }
-    }, tagged -> {
+    return command("UID SEARCH", true, esearchInto(got), tagged -> {
       if (got[0] == null || got[0].partial() == null) {
         throw new MailProtocolException("SEARCH RETURN (PARTIAL) completed without PARTIAL data (RFC 5267 §4.4)");
       }
@@ -211,13 +199,7 @@ final class SearchCommands {
       require(Capability.SEARCHRES, "RETURN (SAVE)");
     }
     Response.ESearch[] got = new Response.ESearch[1];
-    return command("UID SORT", true, new Claim() {
-      @Override
-      boolean esearch(Response.ESearch r) {
-        got[0] = r;
-        return true;
-      }
-    }, tagged -> result(true, got[0], returns), (enc, t) -> {
+    return command("UID SORT", true, esearchInto(got), tagged -> result(true, got[0], returns), (enc, t) -> {
       enc.sp().raw("RETURN (" + String.join(" ", returns.stream().sorted().map(Enum::name).toList()) + ")");
       enc.sp().raw("(" + String.join(" ", keys.stream().map(SortKey::wire).toList()) + ") UTF-8").sp();
       SearchEncoder.write(enc, criteria, true);
@@ -252,6 +234,17 @@ final class SearchCommands {
     if (!s.state.has(c)) {
       throw new IllegalStateException(what + " needs the " + c + " capability");
     }
+  }
+
+  /** Takes the command's ESEARCH into {@code got[0]}. */
+  private static Claim esearchInto(Response.ESearch[] got) {
+    return new Claim() {
+      @Override
+      boolean esearch(Response.ESearch r) {
+        got[0] = r;
+        return true;
+      }
+    };
   }
 
   /** Which untagged responses a search-like command takes: the first of its kind, an ESEARCH only with its tag. */

@@ -39,34 +39,39 @@ final class SyncRun {
 
   /** The FETCH and {@code VANISHED (EARLIER)} data of a QRESYNC SELECT: UIDs below {@code uidNext} are old. */
   FetchHandler selectChanges(long uidNext) {
-    return new FetchHandler() {
-      @Override
-      public void message(FetchedMessage m) {
-        if (m.uid().isPresent() && m.uid().get().value() < uidNext && m.flags().isPresent()) {
-          deliver(new SyncEvent.FlagsChanged(m.uid().get(), m.flags().get(), m.modSeq()));
-          flagCount++;
-        }
-      }
-
-      @Override
-      public void vanished(UidSet uids) {
-        deliver(new SyncEvent.Vanished(uids));
-        vanishedCount++;
-      }
-    };
+    return new OldFlags(uidNext, true);
   }
 
   /** Flags of old messages (all of them, or those changed since a mod-sequence). */
   FetchHandler oldFlags(long below) {
-    return new FetchHandler() {
-      @Override
-      public void message(FetchedMessage m) {
-        if (m.uid().isPresent() && m.uid().get().value() < below && m.flags().isPresent()) {
-          deliver(new SyncEvent.FlagsChanged(m.uid().get(), m.flags().get(), m.modSeq()));
-          flagCount++;
-        }
+    return new OldFlags(below, false);
+  }
+
+  /** Turns FETCH FLAGS of messages below a UID into {@link SyncEvent.FlagsChanged}, and VANISHED if asked. */
+  private final class OldFlags implements FetchHandler {
+    private final long below;
+    private final boolean vanished;
+
+    OldFlags(long below, boolean vanished) {
+      this.below = below;
+      this.vanished = vanished;
+    }
+
+    @Override
+    public void message(FetchedMessage m) {
+      if (m.uid().isPresent() && m.uid().get().value() < below && m.flags().isPresent()) {
+        deliver(new SyncEvent.FlagsChanged(m.uid().get(), m.flags().get(), m.modSeq()));
+        flagCount++;
       }
-    };
+    }
+
+    @Override
+    public void vanished(UidSet uids) {
+      if (vanished) {
+        deliver(new SyncEvent.Vanished(uids));
+        vanishedCount++;
+      }
+    }
   }
 
   void newMessagesFrom(long firstUid, long validity, long sinceModSeq) {

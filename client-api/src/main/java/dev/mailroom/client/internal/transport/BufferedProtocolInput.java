@@ -16,9 +16,10 @@ final class BufferedProtocolInput implements ProtocolInput {
   private final BufferedSource source;
   private final Limits limits;
   private final ProtocolTrace trace;
-  private final Runnable onFatal;
+  private final java.util.function.Consumer<MailException> onFatal;
 
-  BufferedProtocolInput(BufferedSource source, Limits limits, ProtocolTrace trace, Runnable onFatal) {
+  BufferedProtocolInput(BufferedSource source, Limits limits, ProtocolTrace trace,
+      java.util.function.Consumer<MailException> onFatal) {
     this.source = source;
     this.limits = limits;
     this.trace = trace;
@@ -26,11 +27,11 @@ final class BufferedProtocolInput implements ProtocolInput {
   }
 
   static BufferedProtocolInput ofBytes(byte[] bytes, Limits limits, ProtocolTrace trace) {
-    return new BufferedProtocolInput(new Buffer().write(bytes), limits, trace, () -> { });
+    return new BufferedProtocolInput(new Buffer().write(bytes), limits, trace, e -> { });
   }
 
   static BufferedProtocolInput ofStream(InputStream in, Limits limits, ProtocolTrace trace) {
-    return new BufferedProtocolInput(Okio.buffer(Okio.source(in)), limits, trace, () -> { });
+    return new BufferedProtocolInput(Okio.buffer(Okio.source(in)), limits, trace, e -> { });
   }
 
   BufferedSource source() {
@@ -135,9 +136,9 @@ final class BufferedProtocolInput implements ProtocolInput {
     return source.getBuffer().size();
   }
 
-  /** Marks the connection broken (closing it) and returns {@code e} for throwing. */
+  /** Marks the connection broken by {@code e} (closing it) and returns {@code e} for throwing. */
   MailException fatal(MailException e) {
-    onFatal.run();
+    onFatal.accept(e);
     return e;
   }
 

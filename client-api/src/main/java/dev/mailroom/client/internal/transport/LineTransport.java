@@ -57,6 +57,8 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
   private volatile BufferedProtocolInput input;
   private volatile BufferedProtocolOutput output;
   private volatile boolean compressed;
+  /** What made the reading side close the connection (a line over the limit, a truncated literal, ...). */
+  private volatile MailException brokenBy;
   private long deadlineNanos; // 0 = none
 
   private LineTransport(TransportOptions options, Socket plainSocket) {
@@ -129,7 +131,7 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
       if (deadlineNanos != 0) {
         source.timeout().deadlineNanoTime(deadlineNanos);
       }
-      this.input = new BufferedProtocolInput(source, options.limits(), options.trace(), this::closeQuietly);
+      this.input = new BufferedProtocolInput(source, options.limits(), options.trace(), this::broken);
       this.output = new BufferedProtocolOutput(sink, options.trace(), this::closeQuietly);
     } catch (IOException e) {
       closeQuietly();
@@ -195,7 +197,7 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
     BufferedSource inflated = Okio.buffer(new okio.InflaterSource(source, new java.util.zip.Inflater(true)));
     BufferedSink deflated = Okio.buffer(new okio.DeflaterSink(sink,
         new java.util.zip.Deflater(java.util.zip.Deflater.DEFAULT_COMPRESSION, true)));
-    this.input = new BufferedProtocolInput(inflated, options.limits(), options.trace(), this::closeQuietly);
+    this.input = new BufferedProtocolInput(inflated, options.limits(), options.trace(), this::broken);
     this.output = new BufferedProtocolOutput(deflated, options.trace(), this::closeQuietly);
     this.compressed = true;
     options.trace().event("DEFLATE compression started");
@@ -308,7 +310,11 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
 
   @Override
   public void writeLine(byte[] line, Sensitivity sensitivity) throws MailException {
-    output.writeLine(line, sensitivity);
+    try {
+      output.writeLine(line, sensitivity);
+    } catch (MailException e) {
+      throw cause(e);
+    }
   }
 
   @Override
@@ -323,7 +329,28 @@ public final class LineTransport implements ProtocolInput, ProtocolOutput, Close
 
   @Override
   public void flush() throws MailException {
-    output.flush();
+    try {
+      output.flush();
+    } catch (MailException e) {
+      throw cause(e);
+    }
+  }
+
+  /** The read side found the connection broken: recorded before the socket closes, then closed. */
+  private void broken(MailException cause) {
+    if (brokenBy == null) {
+      brokenBy = cause;
+    }
+    closeQuietly();
+  }
+
+  /**
+   * A write that failed because the reading side had closed the connection reports why it was closed, not
+   * "socket closed" (a writer racing a reader that hit a limit sees only the symptom).
+   */
+  private MailException cause(MailException writeFailure) {
+    MailException b = brokenBy;
+    return b != null ? b : writeFailure;
   }
 
   /** Closes the socket; idempotent, callable from any thread, unblocks a blocked read or write. */
